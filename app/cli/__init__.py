@@ -1,0 +1,67 @@
+"""Command-line front end. ``python main.py <command> ...``.
+
+Each module in ``app.cli.commands`` defines ``NAME``, ``HELP`` and
+``register(parser)``; ``register`` sets ``parser.set_defaults(func=run)``
+where ``run(args) -> int``.  Commands are discovered, so adding a capability
+means adding one module.  Nothing here imports Qt.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import pkgutil
+import sys
+from typing import Optional, Sequence
+
+from engine import __version__
+from engine.errors import UserError
+from engine.jobs import Cancelled
+
+from . import commands as _commands_pkg
+
+
+def _command_modules():
+    mods = []
+    for info in pkgutil.iter_modules(_commands_pkg.__path__):
+        if info.name.startswith("_"):
+            continue
+        mods.append(importlib.import_module(f"{_commands_pkg.__name__}.{info.name}"))
+    return sorted(mods, key=lambda m: (getattr(m, "ORDER", 100), m.NAME))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alpaca-studio",
+        description="Alpaca Studio: download, verify, merge, quantize and chat with "
+                    "Chinese-LLaMA/Alpaca models. Run without a command to open the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="<command>")
+    for mod in _command_modules():
+        p = sub.add_parser(mod.NAME, help=mod.HELP, description=getattr(mod, "DESCRIPTION", mod.HELP))
+        mod.register(p)
+    return parser
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Cancelled:
+        print("cancelled", file=sys.stderr)
+        return 130
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

@@ -1,0 +1,1 @@
+"""One module per subcommand; discovered by ``app.cli.build_parser``."""

@@ -1,0 +1,167 @@
+"""The main window: sidebar pages, a jobs/log panel below, a status bar."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt, Slot
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+                               QSplitter, QStackedWidget, QTabWidget, QWidget, QHBoxLayout)
+
+from engine.jobs import describe
+from resources import RESOURCES_DIR
+
+from .context import AppContext
+from .error_dialog import show_error
+from .jobs_panel import JobsPanel
+from .log_view import LogView
+from .pages import page_classes
+from .worker import Job
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(RESOURCES_DIR / "icons" / name)) if name else QIcon()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self.tr("Alpaca Studio"))
+        self.setWindowIcon(icon("app.svg"))
+        self.error_boxes: list = []
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(188)
+        self.stack = QStackedWidget()
+        self.pages = {}
+        for index, cls in enumerate(page_classes()):
+            page = cls(context)
+            self.pages[cls.PAGE_ID] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(cls.ICON), page.title())
+            item.setData(Qt.ItemDataRole.UserRole, cls.PAGE_ID)
+            self.sidebar.addItem(item)
+            if index < 9:
+                action = QAction(self)
+                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+                action.triggered.connect(lambda _=False, pid=cls.PAGE_ID: self.show_page(pid))
+                self.addAction(action)
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.jobs_panel = JobsPanel(context.jobs)
+        self.log_view = LogView()
+        self.bottom = QTabWidget()
+        self.bottom.setObjectName("bottomTabs")
+        self.bottom.addTab(self.jobs_panel, self.tr("Jobs"))
+        self.bottom.addTab(self.log_view, self.tr("Log"))
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(self.bottom)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 170])
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        self.status_jobs = QLabel()
+        self.statusBar().addPermanentWidget(self.status_jobs)
+        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        context.navigate_requested.connect(self._navigate)
+        context.jobs.job_added.connect(self._watch_job)
+
+        toggle = QAction(self.tr("Show or hide the jobs panel"), self)
+        toggle.setShortcut(QKeySequence("Ctrl+J"))
+        toggle.triggered.connect(lambda: self.bottom.setVisible(not self.bottom.isVisible()))
+        self.addAction(toggle)
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.addAction(quit_action)
+
+        self._restore_state()
+        self._update_status()
+        if self.sidebar.currentRow() < 0 and self.sidebar.count():
+            self.sidebar.setCurrentRow(0)
+        if context.store.warning:
+            self.statusBar().showMessage(context.store.warning, 15000)
+
+    # navigation --------------------------------------------------------------------------
+    def show_page(self, page_id: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
+                self.sidebar.setCurrentRow(row)
+                return
+
+    @Slot(str, dict)
+    def _navigate(self, page_id: str, kwargs: dict) -> None:
+        self.show_page(page_id)
+        page = self.pages.get(page_id)
+        if page is not None and kwargs:
+            page.open_with(**kwargs)
+
+    # jobs ----------------------------------------------------------------------------------
+    @Slot(object)
+    def _watch_job(self, job: Job) -> None:
+        job.progress.connect(lambda p: self.statusBar().showMessage(f"{job.title}: {describe(p)}", 4000))
+        job.state_changed.connect(self._update_status)
+        job.failed.connect(lambda message, hint, details: self._job_failed(job, message, hint, details))
+        self._update_status()
+
+    def _job_failed(self, job: Job, message: str, hint: str, details: str) -> None:
+        box = show_error(self, self.tr("{title} failed").format(title=job.title), message, hint, details)
+        self.error_boxes.append(box)
+
+    @Slot()
+    def _update_status(self) -> None:
+        active = len(self.context.jobs.active())
+        self.status_jobs.setText(self.tr("{n} job(s) running").format(n=active) if active else self.tr("Ready"))
+
+    # window state ---------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        store = self.context.store
+        geometry = store.ui_value("window_geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromHex(geometry.encode()))
+        else:
+            self.resize(1180, 780)
+        splitter = store.ui_value("main_splitter")
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromHex(splitter.encode()))
+        last = store.ui_value("last_page")
+        if last:
+            self.show_page(last)
+
+    def save_state(self) -> None:
+        store = self.context.store
+        store.settings.ui["window_geometry"] = bytes(self.saveGeometry().toHex()).decode()
+        store.settings.ui["main_splitter"] = bytes(self.splitter.saveState().toHex()).decode()
+        item = self.sidebar.currentItem()
+        if item is not None:
+            store.settings.ui["last_page"] = item.data(Qt.ItemDataRole.UserRole)
+        store.save()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        for page in self.pages.values():
+            if not page.can_close():
+                event.ignore()
+                return
+        active = self.context.jobs.active()
+        if active:
+            answer = QMessageBox.question(
+                self, self.tr("Jobs are running"),
+                self.tr("{n} job(s) are still running. Cancel them and quit?").format(n=len(active)))
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.save_state()
+        self.context.jobs.shutdown()
+        self.log_view.detach()
+        super().closeEvent(event)

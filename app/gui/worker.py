@@ -1,0 +1,212 @@
+"""Runs engine operations on worker threads and reports back through queued signals.
+
+``JobManager.start(title, fn, *args, **kwargs)`` calls
+``fn(*args, progress=..., cancel=..., **kwargs)`` on a QThread and returns a
+``Job`` whose signals (progress, log, finished, failed, cancelled) arrive on the
+UI thread.  The UI thread never waits on a job.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from enum import Enum
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from engine.errors import UserError
+from engine.jobs import Cancelled, CancelToken, Progress, ProgressReporter
+
+log = logging.getLogger(__name__)
+
+
+class JobState(str, Enum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+class _Runner(QObject):
+    """Lives on the worker thread; everything it emits is queued to the UI thread."""
+
+    progress = Signal(object)
+    log_line = Signal(str)
+    finished = Signal(object)
+    failed = Signal(str, str, str)   # message, hint, details
+    cancelled = Signal()
+
+    def __init__(self, fn: Callable, args: tuple, kwargs: dict, cancel: CancelToken) -> None:
+        super().__init__()
+        self._fn, self._args, self._kwargs, self._cancel = fn, args, kwargs, cancel
+        self.thread_id: int | None = None
+
+    @Slot()
+    def run(self) -> None:
+        self.thread_id = threading.get_ident()
+        _JobLogHandler.register(self.thread_id, self.log_line.emit)
+        reporter = ProgressReporter(self.progress.emit, min_interval=0.05)
+        try:
+            result = self._fn(*self._args, progress=reporter, cancel=self._cancel, **self._kwargs)
+        except Cancelled:
+            self.cancelled.emit()
+        except UserError as exc:
+            log.warning("Job failed: %s", exc)
+            self.failed.emit(exc.message, exc.hint, traceback.format_exc())
+        except BaseException as exc:  # noqa: BLE001 - a worker must report, never die silently
+            if self._cancel.cancelled:
+                self.cancelled.emit()
+            else:
+                log.exception("Job failed")
+                self.failed.emit(f"{type(exc).__name__}: {exc}", "", traceback.format_exc())
+        else:
+            self.finished.emit(result)
+        finally:
+            _JobLogHandler.unregister(self.thread_id)
+
+
+class _JobLogHandler(logging.Handler):
+    """Routes log records made on a job's thread to that job's log signal."""
+
+    _routes: dict[int, Callable[[str], None]] = {}
+    _lock = threading.Lock()
+    _installed = False
+
+    @classmethod
+    def register(cls, thread_id: int, emit: Callable[[str], None]) -> None:
+        with cls._lock:
+            cls._routes[thread_id] = emit
+            if not cls._installed:
+                handler = cls()
+                handler.setFormatter(logging.Formatter("%(message)s"))
+                handler.setLevel(logging.INFO)
+                logging.getLogger().addHandler(handler)
+                if logging.getLogger().level > logging.INFO or logging.getLogger().level == 0:
+                    logging.getLogger().setLevel(logging.INFO)
+                cls._installed = True
+
+    @classmethod
+    def unregister(cls, thread_id: int | None) -> None:
+        with cls._lock:
+            cls._routes.pop(thread_id, None)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        route = self._routes.get(record.thread)
+        if route is not None:
+            try:
+                route(self.format(record))
+            except RuntimeError:  # the job's QObject is already gone
+                pass
+
+
+class Job(QObject):
+    """One operation as the UI sees it. Signals fire on the UI thread."""
+
+    progress = Signal(object)          # Progress
+    log_line = Signal(str)
+    finished = Signal(object)          # the operation's return value
+    failed = Signal(str, str, str)     # message, hint, details
+    cancelled = Signal()
+    state_changed = Signal(str)
+
+    def __init__(self, title: str, fn: Callable, args: tuple, kwargs: dict, parent=None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.state = JobState.QUEUED
+        self.last_progress = Progress()
+        self.result: Any = None
+        self.error: tuple[str, str, str] | None = None
+        self.started_at = time.time()
+        self.ended_at: float | None = None
+        self._cancel = CancelToken()
+        self._thread = QThread()
+        self._thread.setObjectName(f"job:{title}")
+        self._runner = _Runner(fn, args, kwargs, self._cancel)
+        self._runner.moveToThread(self._thread)
+        self._thread.started.connect(self._runner.run)
+        # Queued connections: these slots run on the UI thread.
+        self._runner.progress.connect(self._on_progress)
+        self._runner.log_line.connect(self.log_line)
+        self._runner.finished.connect(self._on_finished)
+        self._runner.failed.connect(self._on_failed)
+        self._runner.cancelled.connect(self._on_cancelled)
+
+    def start(self) -> None:
+        self._set_state(JobState.RUNNING)
+        self._thread.start()
+
+    def cancel(self) -> None:
+        if self.state in (JobState.RUNNING, JobState.QUEUED):
+            self._cancel.cancel()
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in (JobState.RUNNING, JobState.QUEUED)
+
+    def wait(self, ms: int = 30000) -> bool:
+        """Block until the thread ends: only for shutdown and tests, never in normal UI flow."""
+        return self._thread.wait(ms)
+
+    def _set_state(self, state: JobState) -> None:
+        self.state = state
+        self.state_changed.emit(state.value)
+
+    def _end(self, state: JobState) -> None:
+        self.ended_at = time.time()
+        self._thread.quit()
+        self._set_state(state)
+
+    @Slot(object)
+    def _on_progress(self, p: Progress) -> None:
+        self.last_progress = p
+        self.progress.emit(p)
+
+    @Slot(object)
+    def _on_finished(self, result: Any) -> None:
+        self.result = result
+        self._end(JobState.DONE)
+        self.finished.emit(result)
+
+    @Slot(str, str, str)
+    def _on_failed(self, message: str, hint: str, details: str) -> None:
+        self.error = (message, hint, details)
+        self._end(JobState.FAILED)
+        self.failed.emit(message, hint, details)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._end(JobState.CANCELLED)
+        self.cancelled.emit()
+
+
+class JobManager(QObject):
+    """Owns every job of the session so the jobs panel can list them."""
+
+    job_added = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.jobs: list[Job] = []
+
+    def start(self, title: str, fn: Callable, *args, **kwargs) -> Job:
+        job = Job(title, fn, args, kwargs, parent=self)
+        self.jobs.append(job)
+        self.job_added.emit(job)
+        job.start()
+        return job
+
+    def active(self) -> list[Job]:
+        return [j for j in self.jobs if j.is_active]
+
+    def clear_finished(self) -> None:
+        self.jobs = [j for j in self.jobs if j.is_active]
+
+    def shutdown(self, timeout_ms: int = 10000) -> None:
+        """Cancel what runs and wait for the threads: called when the window closes."""
+        for job in self.jobs:
+            job.cancel()
+        for job in self.jobs:
+            job.wait(timeout_ms)

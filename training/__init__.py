@@ -1,0 +1,1 @@
+"""Training tools (vocabulary expansion, datasets, LoRA PT/SFT), built on ``engine``; runnable headless."""
