@@ -1,0 +1,190 @@
+"""transformers backend for Hugging Face folders: CPU / CUDA / MPS, a PEFT LoRA
+applied unmerged, streaming through TextIteratorStreamer on a worker thread."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Iterator, Optional
+
+from ..errors import UserError
+from ..jobs import CancelToken, ProgressReporter
+from .backends import Backend, GenerationStats, LoadOptions, StopFilter, Timer
+from .presets import GenerationSettings
+from .templates import ModelFacts
+
+
+def _device(choice: str, use_gpu: bool) -> str:
+    import torch
+    if choice != "auto":
+        return choice
+    if use_gpu and torch.cuda.is_available():
+        return "cuda"
+    if use_gpu and getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def _dtype(choice: str, device: str):
+    import torch
+    if choice == "auto":
+        # Upstream: fp16 on GPU, model.float() on CPU.
+        return torch.float32 if device == "cpu" else torch.float16
+    return getattr(torch, choice)
+
+
+def _has_tokenizer(folder: Path) -> bool:
+    return any((folder / f).exists() for f in ("tokenizer.model", "tokenizer.json"))
+
+
+class HFBackend(Backend):
+    kind = "transformers"
+
+    def __init__(self, path: Path, options: LoadOptions, model, tokenizer, device: str) -> None:
+        super().__init__(path, options)
+        self.model, self.tokenizer, self.device = model, tokenizer, device
+
+    @classmethod
+    def load(cls, path: Path, options: LoadOptions, *, progress: ProgressReporter,
+             cancel: CancelToken) -> "HFBackend":
+        progress.update(0, 4, status="Importing transformers", force=True)
+        import torch
+        from transformers import AutoModelForCausalLM, AutoTokenizer
+        cancel.check()
+        device = _device(options.device, options.use_gpu)
+        dtype = _dtype(options.dtype, device)
+        lora = Path(options.lora).expanduser() if options.lora else None
+        if lora is not None and not (lora / "adapter_config.json").exists():
+            raise UserError(f"{lora} is not a PEFT LoRA folder (no adapter_config.json).",
+                            "Choose the folder that holds adapter_config.json.")
+        # Upstream order: the LoRA's tokenizer (it may add Chinese tokens), else the base model's.
+        tok_dir = lora if lora is not None and _has_tokenizer(lora) else path
+        progress.update(1, 4, status="Loading tokenizer", force=True)
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(tok_dir))
+        except (OSError, ValueError) as exc:
+            raise UserError(f"The tokenizer in {tok_dir} could not be loaded: {exc}.",
+                            "The folder needs tokenizer.model or tokenizer.json.") from None
+        cancel.check()
+        progress.update(2, 4, status=f"Loading {path.name} on {device}", force=True)
+        if options.threads:
+            torch.set_num_threads(options.threads)
+        try:
+            model = AutoModelForCausalLM.from_pretrained(str(path), torch_dtype=dtype, low_cpu_mem_usage=True)
+        except (OSError, ValueError) as exc:
+            raise UserError(f"The model in {path} could not be loaded: {exc}.",
+                            "Check that the folder is a complete Hugging Face model.") from None
+        cancel.check()
+        n_tok = len(tokenizer)
+        if n_tok != model.get_input_embeddings().weight.shape[0]:
+            if n_tok < model.get_input_embeddings().weight.shape[0] and lora is None:
+                pass  # padding rows in the model are harmless
+            elif lora is not None:
+                model.resize_token_embeddings(n_tok)
+        if lora is not None:
+            progress.update(3, 4, status=f"Applying LoRA {lora.name} (unmerged)", force=True)
+            from peft import PeftModel
+            try:
+                model = PeftModel.from_pretrained(model, str(lora), torch_dtype=dtype)
+            except (OSError, ValueError, RuntimeError) as exc:
+                raise UserError(f"The LoRA {lora.name} does not fit this model: {exc}.",
+                                "Choose the base model this LoRA was trained on.") from None
+        model.to(device)
+        model.eval()
+        progress.update(4, 4, status="Model loaded", force=True)
+        return cls(path, options, model, tokenizer, device)
+
+    @property
+    def context_size(self) -> int:
+        limit = getattr(self.model.config, "max_position_embeddings", None) or 2048
+        return min(limit, self.options.context_size) if self.options.context_size else limit
+
+    def facts(self) -> ModelFacts:
+        tok = self.tokenizer
+        return ModelFacts(vocab_size=len(tok), chat_template=getattr(tok, "chat_template", None),
+                          bos_token=tok.bos_token or "", eos_token=tok.eos_token or "",
+                          adds_bos=tok.bos_token_id is not None and tok("a")["input_ids"][:1] == [tok.bos_token_id])
+
+    def tokenize(self, text: str) -> list[int]:
+        return self.tokenizer(text, add_special_tokens=True)["input_ids"]
+
+    def generate(self, prompt: str, settings: GenerationSettings, *,
+                 cancel: Optional[CancelToken] = None) -> Iterator[str]:
+        import torch
+        from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+
+        stats = self.last_stats = GenerationStats()
+        timer = Timer(stats)
+        ids = self.tokenizer(prompt, return_tensors="pt", add_special_tokens=True)
+        ids = {k: v.to(self.device) for k, v in ids.items()}
+        prompt_len = ids["input_ids"].shape[1]
+        stats.prompt_tokens = prompt_len
+        stops = StopFilter(settings.stop)
+        halt = threading.Event()
+
+        class _Halt(StoppingCriteria):
+            def __call__(self, input_ids, scores, **kwargs):
+                stats.generated_tokens = input_ids.shape[1] - prompt_len
+                return halt.is_set() or (cancel is not None and cancel.cancelled)
+
+        streamer = TextIteratorStreamer(self.tokenizer, skip_prompt=True, skip_special_tokens=True)
+        sample = settings.temperature > 0
+        kwargs = dict(**ids, streamer=streamer, max_new_tokens=settings.max_new_tokens,
+                      do_sample=sample, repetition_penalty=settings.repetition_penalty,
+                      stopping_criteria=StoppingCriteriaList([_Halt()]),
+                      pad_token_id=self.tokenizer.pad_token_id or self.tokenizer.eos_token_id)
+        if sample:
+            kwargs.update(temperature=settings.temperature, top_p=settings.top_p, top_k=settings.top_k)
+        else:
+            kwargs.update(temperature=None, top_p=None, top_k=None)
+        if settings.seed >= 0:
+            torch.manual_seed(settings.seed)
+        error: list[BaseException] = []
+
+        def work():
+            try:
+                with torch.inference_mode():
+                    self.model.generate(**kwargs)
+            except BaseException as exc:  # noqa: BLE001 - re-raised on the caller's thread
+                error.append(exc)
+                streamer.on_finalized_text("", stream_end=True)
+
+        worker = threading.Thread(target=work, name="hf-generate", daemon=True)
+        worker.start()
+        try:
+            for piece in streamer:
+                out = stops.feed(piece)
+                if out:
+                    timer.piece()
+                    yield out
+                if stops.hit:
+                    halt.set()
+                    stats.finish = "stop"
+                    break
+                if cancel is not None and cancel.cancelled:
+                    stats.finish = "stopped"
+                    break
+            rest = stops.flush() if not stops.hit and stats.finish != "stopped" else ""
+            if rest:
+                yield rest
+        finally:
+            halt.set()
+            worker.join()
+            timer.end()
+        if error:
+            raise error[0]
+        if not stats.finish and cancel is not None and cancel.cancelled:
+            stats.finish = "stopped"
+        if not stats.finish:
+            stats.finish = "length" if stats.generated_tokens >= settings.max_new_tokens else "eos"
+        elif stats.finish == "stop":
+            stats.finish = "eos"
+
+    def unload(self) -> None:
+        self.model = None
+        self.tokenizer = None
+        try:
+            import torch
+            if torch.cuda.is_available():
+                torch.cuda.empty_cache()
+        except ImportError:
+            pass
