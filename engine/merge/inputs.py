@@ -1,0 +1,316 @@
+"""Base LLaMA checkpoints, read a tensor at a time.
+
+HF folders (``model.safetensors`` / ``model-NNNNN-of-NNNNN.safetensors`` /
+``pytorch_model.bin`` / ``pytorch_model-NNNNN-of-NNNNN.bin``) and Meta folders
+(``consolidated.NN.pth`` + ``params.json``).  Pickle files are opened with
+``torch.load(weights_only=True, mmap=True)``: no code from the file runs, and
+pages are released after each tensor so memory does not fill with the file.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import UserError
+from . import meta
+from .safetensors_file import SafetensorsReader, dtype_name
+
+TOKENIZER_FILES = ("tokenizer.model", "tokenizer.json", "tokenizer_config.json",
+                   "special_tokens_map.json", "added_tokens.json")
+
+
+@dataclass(frozen=True)
+class Architecture:
+    hidden: int
+    layers: int
+    heads: int
+    kv_heads: int
+    intermediate: int
+    vocab: int
+    norm_eps: float
+
+    @property
+    def size_name(self) -> str:
+        return meta.size_name(self.hidden) or f"custom (hidden size {self.hidden})"
+
+
+def hf_key_order(key: str):
+    """Canonical tensor order: embeddings, layers in order, final norm, lm_head."""
+    m = re.match(r"model\.layers\.(\d+)\.(.+)", key)
+    if key == "model.embed_tokens.weight":
+        return (0, 0, "")
+    if m:
+        return (1, int(m.group(1)), m.group(2))
+    if key == "model.norm.weight":
+        return (2, 0, "")
+    if key == "lm_head.weight":
+        return (3, 0, "")
+    return (4, 0, key)
+
+
+def _skip(key: str) -> bool:
+    return key.endswith("rotary_emb.inv_freq")
+
+
+_libc = None
+
+
+def release_pages(t) -> None:
+    """Drop the resident pages of a tensor memory-mapped from a file (they re-read on demand)."""
+    global _libc
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        if _libc is None:
+            _libc = ctypes.CDLL(None, use_errno=True)
+        storage = t.untyped_storage()
+        start, size = storage.data_ptr(), storage.nbytes()
+        page = 4096
+        aligned = start - start % page
+        _libc.madvise(ctypes.c_void_p(aligned), ctypes.c_size_t(size + start - aligned), 4)  # MADV_DONTNEED
+    except Exception:  # noqa: BLE001 - only an optimisation
+        pass
+
+
+def torch_load(path: Path) -> dict:
+    import torch
+
+    try:
+        return torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
+    except RuntimeError as exc:
+        if "mmap" not in str(exc) and "zip" not in str(exc):
+            raise
+        # Checkpoints written before PyTorch 1.6 cannot be memory-mapped.
+        return torch.load(str(path), map_location="cpu", weights_only=True)
+    except Exception as exc:  # noqa: BLE001
+        if type(exc).__name__ == "UnpicklingError":
+            raise UserError(f"{path.name} contains code or objects that are not plain tensors; "
+                            "it was not loaded.", "Use weights from a trusted source.") from None
+        raise
+
+
+class _PickleFiles:
+    """Keeps one pickle checkpoint open at a time (files are read mostly in order)."""
+
+    def __init__(self) -> None:
+        self._path: Path | None = None
+        self._sd: dict | None = None
+
+    def get(self, path: Path) -> dict:
+        if path != self._path:
+            self._sd = None
+            self._sd, self._path = torch_load(path), path
+        return self._sd
+
+    def close(self) -> None:
+        self._sd, self._path = None, None
+
+
+class BaseCheckpoint:
+    """A base model: its tensors (HF names and layout), architecture, config and tokenizer."""
+
+    format = ""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.specs: dict[str, tuple[tuple[int, ...], str]] = {}   # key -> (shape, dtype)
+        self.hf_config: dict = {}
+        self.generation_config: dict | None = None
+
+    @property
+    def files(self) -> list[Path]:
+        raise NotImplementedError
+
+    def keys(self) -> list[str]:
+        return sorted(self.specs, key=hf_key_order)
+
+    def read(self, key: str):
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    @property
+    def tokenizer_dir(self) -> Path | None:
+        for d in (self.folder, self.folder.parent):
+            if (d / "tokenizer.model").exists() or (d / "tokenizer.json").exists():
+                return d
+        return None
+
+    def architecture(self) -> Architecture:
+        c = self.hf_config
+        emb = self.specs.get("model.embed_tokens.weight")
+        if emb is None:
+            raise UserError(f"{self.folder} has no model.embed_tokens.weight: it is not a LLaMA model.",
+                            "Pick the folder of an original LLaMA (HF or Meta format).")
+        heads = int(c.get("num_attention_heads") or 0)
+        kv = self.specs.get("model.layers.0.self_attn.k_proj.weight")
+        head_dim = emb[0][1] // heads if heads else 0
+        kv_heads = int(c.get("num_key_value_heads") or (kv[0][0] // head_dim if kv and head_dim else heads))
+        layers = 1 + max((int(k.split(".")[2]) for k in self.specs if k.startswith("model.layers.")), default=-1)
+        up = self.specs.get("model.layers.0.mlp.up_proj.weight")
+        return Architecture(hidden=emb[0][1], layers=layers, heads=heads, kv_heads=kv_heads,
+                            intermediate=up[0][0] if up else int(c.get("intermediate_size") or 0),
+                            vocab=emb[0][0], norm_eps=float(c.get("rms_norm_eps") or 1e-6))
+
+
+class HFCheckpoint(BaseCheckpoint):
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        cfg = self.folder / "config.json"
+        if not cfg.exists():
+            raise UserError(f"{self.folder} has no config.json.",
+                            "Pick the folder that holds the model's config.json and weight files.")
+        self.hf_config = json.loads(cfg.read_text(encoding="utf-8"))
+        gen = self.folder / "generation_config.json"
+        if gen.exists():
+            self.generation_config = json.loads(gen.read_text(encoding="utf-8"))
+        self._file_of: dict[str, Path] = {}
+        st = sorted(self.folder.glob("*.safetensors"))
+        if st:
+            self.format = "hf-safetensors"
+            self._readers = {p: SafetensorsReader(p) for p in st}
+            for p, r in self._readers.items():
+                for k in r.keys():
+                    if not _skip(k):
+                        self.specs[k] = (r.shape(k), r.dtype(k))
+                        self._file_of[k] = p
+        else:
+            bins = sorted(self.folder.glob("pytorch_model*.bin"))
+            if not bins:
+                raise UserError(f"{self.folder} holds no model weights (*.safetensors or pytorch_model*.bin).",
+                                "Check that the download finished, or pick the folder with the weight files.")
+            self.format = "hf-bin"
+            self._pickles = _PickleFiles()
+            for p in bins:
+                sd = torch_load(p)
+                for k, t in sd.items():
+                    if not _skip(k):
+                        self.specs[k] = (tuple(t.shape), dtype_name(t.dtype))
+                        self._file_of[k] = p
+                del sd
+        self._check_index()
+
+    def _check_index(self) -> None:
+        for name in ("model.safetensors.index.json", "pytorch_model.bin.index.json"):
+            index = self.folder / name
+            if index.exists():
+                weight_map = json.loads(index.read_text(encoding="utf-8")).get("weight_map", {})
+                missing = sorted({f for f in weight_map.values() if not (self.folder / f).exists()})
+                if missing:
+                    raise UserError(f"{self.folder} is incomplete: {', '.join(missing)} missing.",
+                                    "Download the missing weight files again.")
+
+    @property
+    def files(self) -> list[Path]:
+        return sorted(set(self._file_of.values()))
+
+    def read(self, key: str):
+        path = self._file_of[key]
+        if self.format == "hf-safetensors":
+            return self._readers[path].read(key)
+        t = self._pickles.get(path)[key]
+        out = t.clone()
+        release_pages(t)
+        return out
+
+    def close(self) -> None:
+        if self.format == "hf-safetensors":
+            for r in self._readers.values():
+                r.close()
+        else:
+            self._pickles.close()
+
+
+class MetaCheckpoint(BaseCheckpoint):
+    """consolidated.NN.pth shards joined back into full tensors, q/k permuted to HF layout."""
+
+    format = "meta-pth"
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.params = json.loads((self.folder / "params.json").read_text(encoding="utf-8"))
+        self._files = sorted(self.folder.glob("consolidated.*.pth"))
+        if not self._files:
+            raise UserError(f"{self.folder} has params.json but no consolidated.NN.pth files.",
+                            "Copy the consolidated.00.pth (and further parts) into this folder.")
+        expected = [f"consolidated.{i:02d}.pth" for i in range(len(self._files))]
+        if [p.name for p in self._files] != expected:
+            raise UserError(f"{self.folder}: the consolidated.NN.pth parts are not numbered 00..{len(self._files) - 1:02d}.",
+                            "A part is missing; download it again.")
+        self._shards = [torch_load(p) for p in self._files]
+        self._meta_key: dict[str, str] = {}
+        first = self._shards[0]
+        for mk, t in first.items():
+            hk = meta.to_hf_key(mk)
+            if hk is None:
+                continue
+            missing = [p.name for p, sd in zip(self._files, self._shards) if mk not in sd]
+            if missing:
+                raise UserError(f"{mk} is missing from {', '.join(missing)}.", "The checkpoint parts do not belong together.")
+            dim = meta.split_dim(mk) if len(self._shards) > 1 else None
+            shape = list(t.shape)
+            if dim is not None:
+                shape[dim] = sum(sd[mk].shape[dim] for sd in self._shards)
+            self.specs[hk] = (tuple(shape), dtype_name(t.dtype))
+            self._meta_key[hk] = mk
+        p = self.params
+        emb_shape = self.specs["model.embed_tokens.weight"][0]
+        up = self.specs.get("model.layers.0.mlp.up_proj.weight")
+        self.hf_config = {
+            "architectures": ["LlamaForCausalLM"], "model_type": "llama",
+            "hidden_size": p["dim"], "num_attention_heads": p["n_heads"],
+            "num_key_value_heads": p.get("n_kv_heads") or p["n_heads"],
+            "num_hidden_layers": p["n_layers"], "intermediate_size": up[0][0] if up else 0,
+            "rms_norm_eps": p["norm_eps"], "vocab_size": emb_shape[0],
+            "max_position_embeddings": 2048, "hidden_act": "silu", "initializer_range": 0.02,
+            "bos_token_id": 1, "eos_token_id": 2, "pad_token_id": 0, "tie_word_embeddings": False,
+            "use_cache": True, "rope_theta": float(p.get("rope_theta", 10000.0)),
+        }
+        self.generation_config = {"_from_model_config": True, "bos_token_id": 1, "eos_token_id": 2,
+                                  "pad_token_id": 0}
+
+    @property
+    def files(self) -> list[Path]:
+        return list(self._files)
+
+    def read(self, key: str):
+        import torch
+
+        mk = self._meta_key[key]
+        parts = [sd[mk] for sd in self._shards]
+        dim = meta.split_dim(mk) if len(parts) > 1 else None
+        out = parts[0].clone() if dim is None else torch.cat(parts, dim=dim)
+        for t in parts:
+            release_pages(t)
+        p = self.params
+        if mk.endswith("attention.wq.weight"):
+            out = meta.permute(out, p["n_heads"])
+        elif mk.endswith("attention.wk.weight"):
+            out = meta.permute(out, p.get("n_kv_heads") or p["n_heads"])
+        return out
+
+    def close(self) -> None:
+        self._shards = []
+
+
+def open_base(folder) -> BaseCheckpoint:
+    folder = Path(folder).expanduser()
+    if not folder.exists():
+        raise UserError(f"Base model folder {folder} does not exist.", "Check the path.")
+    if not folder.is_dir():
+        raise UserError(f"{folder} is a file; the base model is a folder.",
+                        "Pick the folder that holds config.json or params.json.")
+    if (folder / "params.json").exists() and any(folder.glob("consolidated.*.pth")):
+        return MetaCheckpoint(folder)
+    if (folder / "config.json").exists():
+        return HFCheckpoint(folder)
+    if (folder / "adapter_config.json").exists():
+        raise UserError(f"{folder} is a LoRA, not a base model.",
+                        "Pick the original LLaMA as the base, and add this folder as a LoRA.")
+    raise UserError(f"{folder} is not a LLaMA model folder (no config.json, and no params.json with consolidated.NN.pth).",
+                    "Pick the folder of the original LLaMA weights, in HF or Meta format.")
