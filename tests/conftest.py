@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests import factory  # noqa: E402
+from tests.http_server import http_server  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)
