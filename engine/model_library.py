@@ -62,7 +62,7 @@ def model_status(model: LoraModel, settings: Settings, *, cache: HashCache | Non
     """The state of one catalog model, from disk and the hash cache only (no hashing: instant)."""
     cache = cache or HashCache()
     folder = layout.lora_dir(settings, model.id)
-    st = ModelStatus(model=model, state=NOT_DOWNLOADED, folder=folder)
+    st = ModelStatus(model=model, state=NOT_DOWNLOADED, folder=folder, missing=list(model.files))
     if folder.is_dir():
         st.present = [f for f in model.files if (folder / f).is_file()]
         st.missing = [f for f in model.files if f not in st.present]
@@ -81,10 +81,12 @@ def model_status(model: LoraModel, settings: Settings, *, cache: HashCache | Non
         if bad:
             st.state = FAILED
             st.problem = f"{', '.join(bad)} does not match the published SHA256."
+        elif st.problem:
+            st.state = FAILED
         elif not st.missing:
             st.state = VERIFIED if all(s == MATCH for s in st.checks.values()) else DOWNLOADED
         elif st.partial_bytes or st.present:
-            st.state = FAILED if st.problem and not st.partial_bytes else PARTIAL
+            st.state = PARTIAL
     root = layout.models_root(settings)
     merged_root, gguf_root = root / "merged", root / "gguf"
     if merged_root.is_dir():

@@ -28,7 +28,7 @@ from .jobs import CancelToken, NullReporter, ProgressReporter
 MATCH, MISMATCH, UNKNOWN = "match", "mismatch", "unknown"
 
 # Files a folder scan skips: our own bookkeeping and unfinished downloads.
-_SKIP_SUFFIXES = (".part", ".tmp", ".partial")
+_SKIP_SUFFIXES = (".part", ".part.json", ".corrupt", ".tmp", ".partial")
 
 
 @dataclass

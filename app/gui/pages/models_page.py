@@ -1,0 +1,430 @@
+"""Models: the catalog of every upstream LoRA with its state on disk, downloads, verification, base LLaMA.
+
+States come from the models folder each time the page refreshes (``engine.model_library``),
+never from a remembered flag; the hash cache keeps that instant.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
+
+from engine.catalog import load_catalog
+from engine.jobs import describe
+from engine.model_library import (DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, discard_partial,
+                                  download_model, find_base, model_status, register_base, registered_bases)
+from engine.verify import HashCache, summarize, verify_paths
+
+from ..models.details import ModelDetails
+from ..models.verify_results import VerifyResults
+from .base import Page
+
+_STATE_COLORS = {VERIFIED: "#067647", MERGED: "#067647", QUANTIZED: "#067647", FAILED: "#b42318",
+                 PARTIAL: "#c7683a"}
+COL_NAME, COL_KIND, COL_SIZE, COL_LORA, COL_STATE = range(5)
+
+
+class ModelsPage(Page):
+    PAGE_ID = "models"
+    ORDER = 10
+    ICON = "models.svg"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(context, parent)
+        self.catalog = load_catalog()
+        self.statuses: dict = {}
+        self.downloads: dict = {}       # model id -> running Job
+        self._pausing: set = set()
+        self.last_verdicts: list = []
+
+        store = context.store
+        self.family = QComboBox()
+        for key, label in (("", self.tr("All families")), ("llama", self.tr("Chinese-LLaMA (base)")),
+                           ("alpaca", self.tr("Chinese-Alpaca (chat)"))):
+            self.family.addItem(label, key)
+        self.size = QComboBox()
+        self.size.addItem(self.tr("All sizes"), "")
+        for size in ("7B", "13B", "33B"):
+            self.size.addItem(size, size)
+        self.legacy = QCheckBox(self.tr("Show legacy models"))
+        self.legacy.setToolTip(self.tr("Models the upstream project no longer recommends"))
+        self.source = QComboBox()
+        for key, label in (("hf", self.tr("Hugging Face")), ("hf-mirror", self.tr("hf-mirror (mainland China)")),
+                           ("modelscope", self.tr("ModelScope"))):
+            self.source.addItem(label, key)
+        self.endpoint = QLineEdit()
+        self.endpoint.setPlaceholderText(self.tr("Mirror URL (optional)"))
+        self.endpoint.setToolTip(self.tr("Base URL of a mirror with the same layout as the chosen source"))
+        self.family.setCurrentIndex(max(0, self.family.findData(store.ui_value("models.family", ""))))
+        self.size.setCurrentIndex(max(0, self.size.findData(store.ui_value("models.size", ""))))
+        self.legacy.setChecked(bool(store.ui_value("models.legacy", False)))
+        self.source.setCurrentIndex(max(0, self.source.findData(
+            store.ui_value("models.source", context.settings.download_source))))
+        self.endpoint.setText(store.ui_value("models.endpoint", ""))
+        for combo in (self.family, self.size, self.source):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.legacy.toggled.connect(self._filters_changed)
+        self.endpoint.editingFinished.connect(self._filters_changed)
+
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Type"), self.tr("Size"),
+                                              self.tr("LoRA"), self.tr("State")])
+        header = self.table.horizontalHeader()
+        for col in (COL_NAME, COL_KIND, COL_SIZE, COL_LORA):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setMinimumWidth(560)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self._fill_table()
+
+        self.details = ModelDetails()
+        self.details.download_button.clicked.connect(lambda: self.start_download(self.selected_id()))
+        self.details.pause_button.clicked.connect(lambda: self.pause_download(self.selected_id()))
+        self.details.cancel_button.clicked.connect(lambda: self.cancel_download(self.selected_id()))
+        self.details.verify_button.clicked.connect(self.verify_selected)
+        self.details.next_button.clicked.connect(self.next_step)
+
+        self.verify_button = QPushButton(self.tr("Verify…"))
+        self.verify_button.setToolTip(self.tr("Check any folder of model files against the published SHA256 (Ctrl+Shift+V)"))
+        self.verify_button.clicked.connect(self.choose_folder_to_verify)
+        self.add_base_button = QPushButton(self.tr("Add local base LLaMA…"))
+        self.add_base_button.setToolTip(self.tr("Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder"))
+        self.add_base_button.clicked.connect(self.choose_base_folder)
+        self.bases_label = QLabel()
+        self.bases_label.setObjectName("hint")
+        self.bases_label.setWordWrap(True)
+        self.bases_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.results = VerifyResults()
+        self.results_summary = QLabel()
+        self.results_box = QGroupBox(self.tr("Verification results"))
+        rb = QVBoxLayout(self.results_box)
+        rb.addWidget(self.results_summary)
+        rb.addWidget(self.results)
+        self.results_box.setVisible(False)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.family)
+        filters.addWidget(self.size)
+        filters.addWidget(self.legacy)
+        filters.addStretch(1)
+        filters.addWidget(QLabel(self.tr("Download from")))
+        filters.addWidget(self.source)
+        filters.addWidget(self.endpoint)
+
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.table, 1)
+        base_row = QHBoxLayout()
+        base_row.addWidget(self.verify_button)
+        base_row.addWidget(self.add_base_button)
+        base_row.addStretch(1)
+        lv.addLayout(base_row)
+        lv.addWidget(self.bases_label)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        details_scroll = QScrollArea()
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        details_scroll.setWidget(self.details)
+        self.splitter.addWidget(details_scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([620, 480])
+
+        layout = QVBoxLayout(self)
+        heading = QLabel(self.title())
+        heading.setObjectName("pageTitle")
+        layout.addWidget(heading)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 3)
+        layout.addWidget(self.results_box, 1)
+
+        QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.choose_folder_to_verify)
+        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        context.settings_changed.connect(self.refresh)
+        self.refresh()
+        self._apply_filters()
+
+    def title(self) -> str:
+        return self.tr("Models")
+
+    # table ----------------------------------------------------------------------------------------
+    def _fill_table(self) -> None:
+        self.table.setRowCount(len(self.catalog.models))
+        for row, m in enumerate(self.catalog.models):
+            name = QTableWidgetItem(m.name + ("" if m.recommended else "  " + self.tr("(legacy)")))
+            name.setData(Qt.ItemDataRole.UserRole, m.id)
+            name.setToolTip(m.id)
+            kind = QTableWidgetItem(self.tr("Instruction (chat)") if m.kind == "instruction" else
+                                    self.tr("Base (continuation)"))
+            cells = (name, kind, QTableWidgetItem(m.size), QTableWidgetItem(m.lora_size), QTableWidgetItem())
+            for col, item in enumerate(cells):
+                self.table.setItem(row, col, item)
+
+    def row_of(self, model_id: str) -> int:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, COL_NAME).data(Qt.ItemDataRole.UserRole) == model_id:
+                return row
+        return -1
+
+    def visible_ids(self) -> list[str]:
+        return [self.table.item(r, COL_NAME).data(Qt.ItemDataRole.UserRole)
+                for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
+
+    def selected_id(self) -> str:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(Qt.ItemDataRole.UserRole) if rows else ""
+
+    def select(self, model_id: str) -> None:
+        row = self.row_of(model_id)
+        if row >= 0:
+            if self.table.isRowHidden(row):
+                self.legacy.setChecked(True)
+                self.family.setCurrentIndex(0)
+                self.size.setCurrentIndex(0)
+            self.table.selectRow(row)
+
+    def state_cell_text(self, model_id: str) -> str:
+        job = self.downloads.get(model_id)
+        if job is not None:
+            p = job.last_progress
+            pct = f"{p.fraction * 100:.0f}%  " if p.fraction is not None else ""
+            return self.tr("Downloading {details}").format(details=pct + describe(p).replace(p.status, "").strip())
+        st = self.statuses[model_id]
+        return {
+            PARTIAL: self.tr("Paused (partly downloaded)"),
+            DOWNLOADED: self.tr("Downloaded (not verified)"),
+            VERIFIED: self.tr("✓ Verified"),
+            FAILED: self.tr("✗ Failed"),
+            MERGED: self.tr("✓ Merged"),
+            QUANTIZED: self.tr("✓ Quantized"),
+        }.get(st.state, self.tr("Not downloaded"))
+
+    def _update_row(self, model_id: str) -> None:
+        row = self.row_of(model_id)
+        item = self.table.item(row, COL_STATE)
+        item.setText(self.state_cell_text(model_id))
+        st = self.statuses[model_id]
+        color = "#c7683a" if model_id in self.downloads else _STATE_COLORS.get(st.state)
+        item.setForeground(QBrush(QColor(color)) if color else QBrush())
+        item.setToolTip(st.problem if st.state == FAILED else "")
+
+    @Slot()
+    def _filters_changed(self) -> None:
+        store = self.context.store
+        for key, value in (("models.family", self.family.currentData()), ("models.size", self.size.currentData()),
+                           ("models.legacy", self.legacy.isChecked()), ("models.source", self.source.currentData()),
+                           ("models.endpoint", self.endpoint.text().strip())):
+            if store.ui_value(key) != value:
+                store.set_ui_value(key, value)
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        family, size, legacy = self.family.currentData(), self.size.currentData(), self.legacy.isChecked()
+        for row, m in enumerate(self.catalog.models):
+            shown = ((not family or m.family == family) and (not size or m.size == size)
+                     and (legacy or m.recommended))
+            self.table.setRowHidden(row, not shown)
+        if not self.selected_id() or self.table.isRowHidden(self.row_of(self.selected_id())):
+            visible = self.visible_ids()
+            if visible:
+                self.table.selectRow(self.row_of(visible[0]))
+
+    # states ---------------------------------------------------------------------------------------
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read every model's state from disk (cheap: no hashing)."""
+        settings = self.context.settings
+        cache = HashCache()
+        for m in self.catalog.models:
+            self.statuses[m.id] = model_status(m, settings, cache=cache)
+            self._update_row(m.id)
+        bases = registered_bases(settings)
+        if bases:
+            marks = {"verified": "✓", "mismatch": "✗"}
+            self.bases_label.setText(self.tr("Base LLaMA: {list}").format(list="; ".join(
+                f"{marks.get(b.status, '?')} {b.name} ({b.format}) {b.path}" for b in bases)))
+        else:
+            self.bases_label.setText(self.tr("No base LLaMA registered yet. The LoRAs are patches: they need "
+                                             "your copy of the original LLaMA to merge into."))
+        self._show_details()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.refresh()
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        self._show_details()
+
+    def next_step_for(self, model_id: str) -> tuple[str, str, dict]:
+        """(button label, page id or action, kwargs) for what the user does next with this model."""
+        st = self.statuses[model_id]
+        m = st.model
+        base = find_base(self.context.settings, m.base)
+        if st.state == QUANTIZED:
+            return self.tr("Chat…"), "chat", {"model_path": str(st.quantized[0])}
+        if st.state == MERGED:
+            return self.tr("Quantize…"), "quantize", {"model_dir": str(st.merged[0])}
+        if st.state not in (VERIFIED, DOWNLOADED):
+            return "", "", {}
+        for req in m.requires:
+            if self.statuses[req].state not in (VERIFIED, DOWNLOADED, MERGED, QUANTIZED):
+                name = self.catalog.get(req).name
+                return self.tr("Download {name} (merged first)…").format(name=name), "download", {"model_id": req}
+        base_name = self.catalog.base(m.base).name
+        if base is None:
+            return self.tr("Add {base}…").format(base=base_name), "add-base", {}
+        return (self.tr("Merge with {base}…").format(base=base_name), "merge",
+                {"lora_ids": m.merge_chain, "base_dir": base.path})
+
+    def _show_details(self) -> None:
+        model_id = self.selected_id()
+        if not model_id or model_id not in self.statuses:
+            return
+        st = self.statuses[model_id]
+        job = self.downloads.get(model_id)
+        label, _, _ = self.next_step_for(model_id)
+        self.details.show_status(st, find_base(self.context.settings, st.model.base),
+                                 job.last_progress if job else None, label)
+
+    @Slot()
+    def next_step(self) -> None:
+        model_id = self.selected_id()
+        if not model_id:
+            return
+        _, target, kwargs = self.next_step_for(model_id)
+        if target == "download":
+            self.select(kwargs["model_id"])
+            self.start_download(kwargs["model_id"])
+        elif target == "add-base":
+            self.choose_base_folder()
+        elif target:
+            self.context.navigate(target, **kwargs)
+
+    def open_with(self, model_id: str = "", **kwargs) -> None:
+        if model_id:
+            self.select(model_id)
+
+    # downloads ------------------------------------------------------------------------------------
+    def start_download(self, model_id: str):
+        if not model_id or model_id in self.downloads:
+            return None
+        endpoint = self.endpoint.text().strip() or None
+        model = self.catalog.get(model_id)
+        job = self.context.jobs.start(self.tr("Download {name}").format(name=model.name), download_model, model_id,
+                                      settings=self.context.settings, source=self.source.currentData(),
+                                      endpoint=endpoint)
+        self.downloads[model_id] = job
+        job.progress.connect(lambda _p, mid=model_id: self._download_progress(mid))
+        job.finished.connect(lambda verdicts, mid=model_id: self._download_done(mid, verdicts))
+        job.failed.connect(lambda *_a, mid=model_id: self._download_ended(mid))
+        job.cancelled.connect(lambda mid=model_id: self._download_cancelled(mid))
+        self._update_row(model_id)
+        self._show_details()
+        return job
+
+    def pause_download(self, model_id: str) -> None:
+        """Stop now, keep the partial files: the next download resumes where this one stopped."""
+        job = self.downloads.get(model_id)
+        if job is not None:
+            self._pausing.add(model_id)
+            job.cancel()
+
+    def cancel_download(self, model_id: str) -> None:
+        """Stop and delete the partial files."""
+        job = self.downloads.get(model_id)
+        if job is not None:
+            self._pausing.discard(model_id)
+            job.cancel()
+        elif model_id:
+            discard_partial(self.catalog.get(model_id), self.context.settings)
+            self.refresh()
+
+    def _download_progress(self, model_id: str) -> None:
+        self._update_row(model_id)
+        if self.selected_id() == model_id:
+            self.details.show_progress(self.downloads[model_id].last_progress)
+
+    def _download_ended(self, model_id: str) -> None:
+        self.downloads.pop(model_id, None)
+        self.refresh()
+
+    def _download_done(self, model_id: str, verdicts) -> None:
+        self._download_ended(model_id)
+        self.show_verdicts(verdicts)
+        self.context.show_status(self.tr("{name} downloaded: {summary}").format(
+            name=self.catalog.get(model_id).name, summary=summarize(verdicts)))
+
+    def _download_cancelled(self, model_id: str) -> None:
+        if model_id in self._pausing:
+            self._pausing.discard(model_id)
+        else:
+            discard_partial(self.catalog.get(model_id), self.context.settings)
+        self._download_ended(model_id)
+
+    def can_close(self) -> bool:
+        # Downloads resume next time from their .part files: closing loses nothing.
+        return True
+
+    # verification -----------------------------------------------------------------------------------
+    def show_verdicts(self, verdicts) -> None:
+        self.last_verdicts = list(verdicts)
+        self.results.show_verdicts(self.last_verdicts)
+        self.results_summary.setText(summarize(self.last_verdicts))
+        self.results_box.setVisible(True)
+
+    def verify_paths(self, paths: list):
+        job = self.context.jobs.start(self.tr("Verify {what}").format(what=", ".join(Path(p).name for p in paths)),
+                                      verify_paths, [str(p) for p in paths], use_cache=False)
+        job.finished.connect(self.show_verdicts)
+        job.finished.connect(lambda _v: self.refresh())
+        return job
+
+    @Slot()
+    def verify_selected(self):
+        model_id = self.selected_id()
+        if model_id:
+            return self.verify_paths([self.statuses[model_id].folder])
+        return None
+
+    @Slot()
+    def choose_folder_to_verify(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a folder to verify"),
+                                                  self.context.store.ui_value("models.verify_dir", ""))
+        if folder:
+            self.context.store.set_ui_value("models.verify_dir", folder)
+            self.verify_paths([folder])
+
+    # base LLaMA ------------------------------------------------------------------------------------
+    def add_base(self, folder: str):
+        job = self.context.jobs.start(self.tr("Add base LLaMA {name}").format(name=Path(folder).name),
+                                      register_base, folder, settings=self.context.settings)
+        job.finished.connect(lambda rec: self.context.show_status(
+            self.tr("Registered {name} ({status})").format(name=rec.name, status=rec.status)))
+        job.finished.connect(lambda _r: self.refresh())
+        return job
+
+    @Slot()
+    def choose_base_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the original LLaMA folder"),
+                                                  self.context.store.ui_value("models.base_dir", ""))
+        if folder:
+            self.context.store.set_ui_value("models.base_dir", folder)
+            self.add_base(folder)
+
+
+PAGE = ModelsPage
