@@ -49,22 +49,26 @@ def chinese_llama_sp_model() -> Path:
     return out
 
 
-def save_tokenizer(kind: str, out_dir: Path):
-    """Write tokenizer files of ``kind`` ('llama', 'chinese_llama', 'chinese_alpaca') into out_dir."""
-    from transformers import LlamaTokenizer
-
+def save_tokenizer(kind: str, out_dir: Path) -> None:
+    """Write the tokenizer files of ``kind`` ('llama', 'chinese_llama', 'chinese_alpaca') into out_dir,
+    laid out as the upstream LoRA folders are: tokenizer.model, tokenizer_config.json,
+    special_tokens_map.json, and for Alpaca added_tokens.json with [PAD] appended at 49953."""
     if kind == "llama":
         model_file = shared_file("llama_tokenizer.model")
     elif kind in ("chinese_llama", "chinese_alpaca"):
         model_file = chinese_llama_sp_model()
     else:
         raise ValueError(kind)
-    tok = LlamaTokenizer(vocab_file=str(model_file), legacy=True)
-    if kind == "chinese_alpaca":
-        tok.add_special_tokens({"pad_token": "[PAD]"})
     out_dir.mkdir(parents=True, exist_ok=True)
-    tok.save_pretrained(str(out_dir))
-    return tok
+    shutil.copyfile(model_file, out_dir / "tokenizer.model")
+    special = {"bos_token": "<s>", "eos_token": "</s>", "unk_token": "<unk>"}
+    config = {"tokenizer_class": "LlamaTokenizer", "add_bos_token": True, "add_eos_token": False,
+              "legacy": True, "clean_up_tokenization_spaces": False, "model_max_length": 2048, **special}
+    if kind == "chinese_alpaca":
+        special["pad_token"] = config["pad_token"] = "[PAD]"
+        (out_dir / "added_tokens.json").write_text(json.dumps({"[PAD]": CHINESE_LLAMA_VOCAB}))
+    (out_dir / "tokenizer_config.json").write_text(json.dumps(config, indent=2))
+    (out_dir / "special_tokens_map.json").write_text(json.dumps(special, indent=2))
 
 
 def tokenizer_size(kind: str) -> int:
@@ -104,12 +108,43 @@ def tiny_llama(out_dir: os.PathLike | str, *, tokenizer: str = "llama", fmt: str
             if "norm" in name:
                 p.fill_(1.0).add_(torch.randn_like(p) * 0.01)
     model = model.to(getattr(torch, dtype))
-    safe = fmt.startswith("safetensors")
     sharded = fmt.endswith("sharded")
-    model.save_pretrained(str(out_dir), safe_serialization=safe,
-                          max_shard_size=shard_size or ("2MB" if sharded else "10GB"))
+    if fmt.startswith("safetensors"):
+        model.save_pretrained(str(out_dir), max_shard_size=shard_size or ("2MB" if sharded else "10GB"))
+    elif fmt.startswith("bin"):
+        # transformers 5 writes only safetensors; write the .bin layout the LLaMA HF conversions used.
+        model.config.save_pretrained(str(out_dir))
+        model.generation_config.save_pretrained(str(out_dir))
+        save_bin_checkpoint(model.state_dict(), out_dir, n_shards=3 if sharded else 1)
+    else:
+        raise ValueError(fmt)
     save_tokenizer(tokenizer, out_dir)
     return out_dir
+
+
+def save_bin_checkpoint(state_dict: dict, out_dir: Path, n_shards: int = 1) -> list[Path]:
+    """pytorch_model.bin, or pytorch_model-0000i-of-0000n.bin + index (keys split in order)."""
+    import torch
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    keys = list(state_dict)
+    if n_shards == 1:
+        path = out_dir / "pytorch_model.bin"
+        torch.save({k: state_dict[k].contiguous() for k in keys}, path)
+        return [path]
+    per = -(-len(keys) // n_shards)
+    weight_map, paths, total = {}, [], 0
+    for i in range(n_shards):
+        name = f"pytorch_model-{i + 1:05d}-of-{n_shards:05d}.bin"
+        part = {k: state_dict[k].contiguous() for k in keys[i * per:(i + 1) * per]}
+        torch.save(part, out_dir / name)
+        paths.append(out_dir / name)
+        for k, v in part.items():
+            weight_map[k] = name
+            total += v.numel() * v.element_size()
+    (out_dir / "pytorch_model.bin.index.json").write_text(
+        json.dumps({"metadata": {"total_size": total}, "weight_map": weight_map}, indent=2))
+    return paths
 
 
 def tiny_lora(base_dir: os.PathLike | str, out_dir: os.PathLike | str, *, r: int = 4, alpha: int = 8,

@@ -40,7 +40,7 @@ def test_settings_page_saves_and_survives_restart(window, qtbot, tmp_path):
     window.show_page("settings")
     page.source.setCurrentIndex(page.source.findData("modelscope"))
     page.threads.setValue(3)
-    qtbot.mouseClick(page.use_gpu, Qt.MouseButton.LeftButton)
+    page.use_gpu.click()
     page.models_dir.setText(str(tmp_path / "big-disk"))
     page.models_dir.editingFinished.emit()
     page.language.setCurrentIndex(page.language.findData("ko_KR"))
@@ -59,14 +59,16 @@ def test_settings_page_saves_and_survives_restart(window, qtbot, tmp_path):
 def test_window_geometry_is_remembered(qtbot):
     win = create_window(SettingsStore())
     qtbot.addWidget(win)
-    win.resize(900, 640)
+    win.resize(720, 520)
     win.show()
     qtbot.waitExposed(win)
     win.show_page("settings")
+    first_size = (win.width(), win.height())
+    assert first_size != (1180, 780)          # not the default size
     win.close()
     again = create_window(SettingsStore())
     qtbot.addWidget(again)
-    assert (again.width(), again.height()) == (900, 640)
+    assert (again.width(), again.height()) == first_size
     assert again.stack.currentWidget() is again.pages["settings"]
     again.log_view.detach()
 
