@@ -26,7 +26,8 @@ def create_window(store: SettingsStore | None = None):
 def apply_style(app) -> None:
     qss = RESOURCES_DIR / "style.qss"
     if qss.exists():
-        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+        # url(RESOURCES/...) in the sheet points at our resources folder wherever it is installed.
+        app.setStyleSheet(qss.read_text(encoding="utf-8").replace("RESOURCES/", RESOURCES_DIR.as_posix() + "/"))
 
 
 def run_gui(argv: list[str] | None = None) -> int:

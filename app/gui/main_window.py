@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-                               QSplitter, QStackedWidget, QTabWidget, QWidget, QHBoxLayout)
+                               QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget, QHBoxLayout)
 
 from engine.jobs import describe
 from resources import RESOURCES_DIR
@@ -67,7 +67,16 @@ class MainWindow(QMainWindow):
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
+        side = QWidget()
+        side.setObjectName("sidebarPanel")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        brand = QLabel(self.tr("Alpaca Studio"))
+        brand.setObjectName("brand")
+        side_layout.addWidget(brand)
+        side_layout.addWidget(self.sidebar, 1)
+        layout.addWidget(side)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 

@@ -56,6 +56,7 @@ class SettingsPage(Page):
         self.language.currentIndexChanged.connect(self._save)
         self.language_note = QLabel()
         self.language_note.setObjectName("hint")
+        self.language_note.hide()
 
         self.threads = QSpinBox()
         self.threads.setRange(0, max(64, os.cpu_count() or 1))
@@ -76,8 +77,10 @@ class SettingsPage(Page):
         f2.addRow(self.tr("Proxy"), self.proxy)
         general = QGroupBox(self.tr("General"))
         f3 = QFormLayout(general)
-        f3.addRow(self.tr("Language"), self.language)
-        f3.addRow("", self.language_note)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.language, 1)
+        language_row.addWidget(self.language_note)
+        f3.addRow(self.tr("Language"), language_row)
         f3.addRow(self.tr("CPU threads"), self.threads)
         f3.addRow(self.tr("GPU"), self.use_gpu)
 
@@ -137,6 +140,7 @@ class SettingsPage(Page):
         changed = self.context.settings.language != self._loaded_language
         self.language_note.setText(self.tr("The new language applies the next time Alpaca Studio starts.")
                                    if changed else "")
+        self.language_note.setVisible(changed)
         self.context.settings_changed.emit()
 
     @Slot()
