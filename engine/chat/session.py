@@ -20,6 +20,7 @@ from .presets import GenerationSettings
 from .templates import Template, pick_template
 
 TITLE_LENGTH = 48
+CURRENT = object()      # "after the last message of the current branch"
 
 
 @dataclass
@@ -94,11 +95,12 @@ class ChatSession:
             return None
 
     # editing the conversation ---------------------------------------------------------------
-    def add_user(self, text: str, *, parent_id: Optional[int] = None) -> Message:
+    def add_user(self, text: str, *, parent_id=CURRENT) -> Message:
+        """Save a user message under ``parent_id`` (default: the end of the current branch)."""
         text = text.strip("\n")
         if not text.strip():
             raise UserError("The message is empty.", "Type something to send.")
-        if parent_id is None:
+        if parent_id is CURRENT:
             parent_id = self.chat.current_leaf
         message = self.history.add_message(self.chat_id, "user", text, parent_id=parent_id)
         chat = self.chat
