@@ -1,0 +1,247 @@
+"""GGUF quantization through llama.cpp's own quantizer, in a child process.
+
+``quantize()`` runs ``python -m engine.quantize --child IN OUT TYPE THREADS``
+so cancel is a terminate and a crash in native code cannot take the app
+down. Progress comes from llama.cpp's per-tensor log lines
+(``[  12/ 291]  blk.1.attn_q.weight - [ 4096,  4096, ...``).
+
+Also here: the size and memory a quantization type needs for a model,
+computed from its shapes (the upstream 7B/13B/33B table, for any model).
+"""
+from __future__ import annotations
+
+import collections
+import logging
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from .errors import UserError
+from .jobs import Cancelled, CancelToken, NullReporter
+
+log = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# name -> llama_cpp ftype constant
+QUANT_TYPES = {
+    "Q2_K": "LLAMA_FTYPE_MOSTLY_Q2_K",
+    "Q3_K_M": "LLAMA_FTYPE_MOSTLY_Q3_K_M",
+    "Q4_0": "LLAMA_FTYPE_MOSTLY_Q4_0",
+    "Q4_1": "LLAMA_FTYPE_MOSTLY_Q4_1",
+    "Q4_K_M": "LLAMA_FTYPE_MOSTLY_Q4_K_M",
+    "Q5_0": "LLAMA_FTYPE_MOSTLY_Q5_0",
+    "Q5_1": "LLAMA_FTYPE_MOSTLY_Q5_1",
+    "Q5_K_M": "LLAMA_FTYPE_MOSTLY_Q5_K_M",
+    "Q6_K": "LLAMA_FTYPE_MOSTLY_Q6_K",
+    "Q8_0": "LLAMA_FTYPE_MOSTLY_Q8_0",
+}
+DEFAULT_TYPE = "Q4_K_M"
+
+_TENSOR_LINE = re.compile(r"\[\s*(\d+)\s*/\s*(\d+)\s*\]\s+(\S+)")
+
+
+def normalize_type(name: str) -> str:
+    key = name.strip().upper().replace("-", "_")
+    if key not in QUANT_TYPES:
+        raise UserError(f"Unknown quantization type {name!r}.", f"Use one of: {', '.join(QUANT_TYPES)}.")
+    return key
+
+
+@dataclass
+class QuantizeResult:
+    path: Path
+    qtype: str
+    input_bytes: int
+    output_bytes: int
+    seconds: float
+
+    @property
+    def summary(self) -> str:
+        from .jobs import format_bytes
+
+        return (f"Wrote {self.path.name} ({self.qtype}): {format_bytes(self.input_bytes)} -> "
+                f"{format_bytes(self.output_bytes)} in {self.seconds:.1f} s.")
+
+
+def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str = DEFAULT_TYPE, *,
+             threads: int = 0, progress=None, cancel: Optional[CancelToken] = None) -> QuantizeResult:
+    """Quantize the GGUF ``in_path`` to ``qtype`` into ``out_path`` (written atomically)."""
+    progress = progress or NullReporter()
+    cancel = cancel or CancelToken()
+    qtype = normalize_type(qtype)
+    in_path, out_path = Path(in_path), Path(out_path)
+    if not in_path.is_file():
+        raise UserError(f"{in_path} does not exist.", "Convert the model to GGUF first (convert command).")
+    with open(in_path, "rb") as f:
+        if f.read(4) != b"GGUF":
+            raise UserError(f"{in_path.name} is not a GGUF file.", "Choose the .gguf file written by convert.")
+    if out_path.resolve() == in_path.resolve():
+        raise UserError("The output file is the input file.", "Choose another output name; the original is kept.")
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out_path.with_name(f".{out_path.name}.partial")
+    started = time.monotonic()
+    cmd = [sys.executable, "-u", "-m", "engine.quantize", "--child", str(in_path), str(tmp), qtype,
+           str(threads or 0)]
+    progress.update(0, None, status=f"Quantizing to {qtype}", unit="tensors")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=str(ROOT), env=env)
+    tail: collections.deque[str] = collections.deque(maxlen=20)
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for raw in proc.stdout:
+            line = raw.decode("utf-8", "replace").rstrip()
+            if not line:
+                continue
+            tail.append(line)
+            m = _TENSOR_LINE.search(line)
+            if m:
+                progress.update(int(m.group(1)), int(m.group(2)), status=f"Quantizing {m.group(3)}")
+            else:
+                log.debug("quantize: %s", line)
+
+    reader = threading.Thread(target=pump, name="quantize-log", daemon=True)
+    reader.start()
+    try:
+        while proc.poll() is None:
+            if cancel.wait(0.1):
+                proc.terminate()
+                try:
+                    proc.wait(5)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+                raise Cancelled("cancelled by user")
+        reader.join(5)
+        if proc.returncode != 0:
+            detail = "\n".join(tail)
+            log.error("llama.cpp quantize failed (exit %s):\n%s", proc.returncode, detail)
+            last = next((ln for ln in reversed(tail) if ln.strip()), "no output")
+            raise UserError(f"llama.cpp could not quantize {in_path.name} to {qtype} ({last}).",
+                            "Check that the input is an F16/F32 GGUF written by convert and that the disk has space.")
+        os.replace(tmp, out_path)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        tmp.unlink(missing_ok=True)
+    total = progress.snapshot.total
+    progress.update(total, total, status="Quantized", force=True)
+    return QuantizeResult(out_path, qtype, in_path.stat().st_size, out_path.stat().st_size,
+                          time.monotonic() - started)
+
+
+def _child(in_path: str, out_path: str, qtype: str, threads: int) -> int:
+    """Runs inside the child process: call llama.cpp's quantizer, logging every tensor."""
+    import ctypes
+
+    import llama_cpp
+    from llama_cpp import _logger
+
+    _logger.set_verbose(True)    # llama.cpp's per-tensor lines are our progress
+    params = llama_cpp.llama_model_quantize_default_params()
+    params.ftype = getattr(llama_cpp, QUANT_TYPES[qtype])
+    params.nthread = threads
+    rc = llama_cpp.llama_model_quantize(in_path.encode(), out_path.encode(), ctypes.byref(params))
+    return int(rc)
+
+
+# --------------------------------------------------------------------------- size and memory estimates
+
+# Bits per weight of each ggml block format (block bytes * 8 / block size).
+_BPW = {"F32": 32.0, "F16": 16.0, "Q2_K": 2.625, "Q3_K": 3.4375, "Q4_K": 4.5, "Q5_K": 5.5, "Q6_K": 6.5625,
+        "Q4_0": 4.5, "Q4_1": 5.0, "Q5_0": 5.5, "Q5_1": 6.0, "Q8_0": 8.5}
+
+
+def _tensor_type(qtype: str, role: str, layer: int, n_layers: int) -> str:
+    """The block format llama.cpp picks for one tensor under a file type (its main rules)."""
+    if qtype in ("F16", "Q8_0", "Q6_K"):
+        return qtype
+    if role == "output":
+        return "Q6_K"
+    base = {"Q2_K": "Q2_K", "Q3_K_M": "Q3_K", "Q4_K_M": "Q4_K", "Q5_K_M": "Q5_K"}.get(qtype, qtype)
+    # "use more bits" on the first and last eighth of the layers and every third one between.
+    more_bits = layer < n_layers // 8 or layer >= 7 * n_layers // 8 or (layer - n_layers // 8) % 3 == 2
+    if role in ("attn_v", "ffn_down"):
+        if qtype in ("Q4_K_M", "Q5_K_M"):
+            return "Q6_K" if more_bits else base
+        if qtype == "Q3_K_M":
+            return "Q5_K" if layer < 2 else "Q4_K"
+        if qtype == "Q2_K":
+            return "Q4_K" if role == "attn_v" else "Q3_K"
+    if role == "attn_output" and qtype in ("Q2_K", "Q3_K_M"):
+        return "Q3_K" if qtype == "Q2_K" else "Q4_K"
+    return base
+
+
+@dataclass(frozen=True)
+class Shapes:
+    """What sizes depend on: read from config.json (see gguf_convert.ModelInfo)."""
+
+    vocab: int
+    hidden: int
+    intermediate: int
+    layers: int
+    heads: int
+    kv_heads: int
+    head_dim: int
+    tied: bool = False
+
+    @classmethod
+    def from_config(cls, config: dict, vocab: Optional[int] = None) -> "Shapes":
+        heads = int(config["num_attention_heads"])
+        hidden = int(config["hidden_size"])
+        return cls(int(vocab or config["vocab_size"]), hidden, int(config["intermediate_size"]),
+                   int(config["num_hidden_layers"]), heads, int(config.get("num_key_value_heads") or heads),
+                   int(config.get("head_dim") or hidden // heads), bool(config.get("tie_word_embeddings")))
+
+    def tensors(self):
+        """(role, layer, n_elements) of every weight matrix; norms are counted separately."""
+        yield "token_embd", -1, self.vocab * self.hidden
+        if not self.tied:
+            yield "output", -1, self.vocab * self.hidden
+        q = self.heads * self.head_dim * self.hidden
+        kv = self.kv_heads * self.head_dim * self.hidden
+        ff = self.intermediate * self.hidden
+        for i in range(self.layers):
+            yield from (("attn_q", i, q), ("attn_k", i, kv), ("attn_v", i, kv), ("attn_output", i, q),
+                        ("ffn_gate", i, ff), ("ffn_up", i, ff), ("ffn_down", i, ff))
+
+    @property
+    def n_params(self) -> int:
+        return sum(n for _, _, n in self.tensors()) + (2 * self.layers + 1) * self.hidden
+
+
+def estimate_file_bytes(shapes: Shapes, qtype: str) -> int:
+    bits = sum(n * _BPW[_tensor_type(qtype, role, layer, shapes.layers)] for role, layer, n in shapes.tensors())
+    norms = (2 * shapes.layers + 1) * shapes.hidden * 4
+    return int(bits / 8) + norms + 1_000_000   # + metadata (vocabulary)
+
+
+def estimate_ram_bytes(shapes: Shapes, qtype: str, n_ctx: int = 2048) -> int:
+    """Weights + F16 KV cache for ``n_ctx`` tokens + llama.cpp's compute buffers (approximate)."""
+    kv_cache = 2 * shapes.layers * n_ctx * shapes.kv_heads * shapes.head_dim * 2
+    compute = 512 * (shapes.vocab + 4 * shapes.hidden + shapes.intermediate) * 4 + 64 * 2**20
+    return estimate_file_bytes(shapes, qtype) + kv_cache + compute
+
+
+def recommended_type(shapes: Shapes, available_ram: Optional[int] = None) -> str:
+    """Q8_0 when it fits comfortably in memory, else Q4_K_M (the laptop choice)."""
+    if available_ram is None:
+        try:
+            import psutil
+            available_ram = psutil.virtual_memory().total
+        except ImportError:
+            return DEFAULT_TYPE
+    return "Q8_0" if estimate_ram_bytes(shapes, "Q8_0") * 1.5 < available_ram else DEFAULT_TYPE
+
+
+if __name__ == "__main__" and len(sys.argv) == 6 and sys.argv[1] == "--child":
+    sys.exit(_child(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])))
