@@ -186,7 +186,9 @@ def merge_tensor(plan: MergePlan, key: str):
 def _output_config(plan: MergePlan) -> dict:
     config = dict(plan.base.hf_config)
     config["vocab_size"] = plan.final_vocab
-    config["torch_dtype"] = plan.dtype
+    # transformers 5 writes "dtype", older versions "torch_dtype": keep whichever the base uses.
+    for key in [k for k in ("dtype", "torch_dtype") if k in config] or ["torch_dtype"]:
+        config[key] = plan.dtype
     config.pop("transformers_version", None)   # ours is not the one that wrote it
     return config
 
@@ -201,6 +203,7 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
         log.info(note)
     try:
         with atomic_dir(plan.out_dir, overwrite=True) as tmp:
+            _make_readable(tmp)
             writer = (HFWriter(tmp, specs, plan.shard_bytes) if plan.out_format == "hf" else
                       PthWriter(tmp, specs, plan.pth_shards, plan.arch.heads, plan.arch.kv_heads))
             done = 0
@@ -230,6 +233,15 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
                      details={"out_dir": str(plan.out_dir), "format": plan.out_format,
                               "vocab_size": plan.final_vocab, "files": sorted(hashes),
                               "notices": plan.notices})
+
+
+def _make_readable(folder: Path) -> None:
+    """mkdtemp makes the folder private (0700); the model folder should have normal permissions."""
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
 
 
 def _write_json(path: Path, data) -> None:

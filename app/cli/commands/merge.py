@@ -1,0 +1,102 @@
+"""``merge``: LoRA(s) into an original LLaMA, streamed in bounded memory, with upstream's checks."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from engine.errors import UserError
+from engine.jobs import format_bytes
+
+from ..progress import cli_job
+
+NAME = "merge"
+HELP = "merge LoRA(s) into an original LLaMA (HF or Meta format) -> full model (HF or pth)"
+DESCRIPTION = (HELP + ". Several LoRAs are applied in the order given (Plus/Pro: the LLaMA-Plus LoRA first, "
+               "then the Alpaca-Plus/Pro LoRA). A --lora entry may also be a catalog id of a downloaded "
+               "LoRA, which expands to its whole merge chain.")
+ORDER = 30
+
+
+def _size(text: str) -> int:
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]?)B?\s*", text, re.I)
+    if not m:
+        raise UserError(f"Bad size {text!r}.", "Write it like 4GB or 500MB.")
+    return int(float(m.group(1)) * 1024 ** " KMG".index((m.group(2) or " ").upper()))
+
+
+def register(p) -> None:
+    p.add_argument("--base", required=True, metavar="DIR", help="original LLaMA folder (HF or consolidated.NN.pth)")
+    p.add_argument("--lora", required=True, action="append", metavar="DIR[,DIR]",
+                   help="LoRA folder(s) in merge order; comma-separated or repeated")
+    p.add_argument("--out", required=True, metavar="DIR", help="output folder (must not exist or be empty)")
+    p.add_argument("--format", choices=("hf", "pth"), default="hf",
+                   help="hf: safetensors shards + config (default); pth: consolidated.NN.pth + params.json")
+    p.add_argument("--dtype", choices=("float16", "bfloat16", "float32"), default="float16")
+    p.add_argument("--fix-order", action="store_true",
+                   help="put LoRAs into the right order (by vocabulary) instead of refusing a reversed pair")
+    p.add_argument("--overwrite", action="store_true", help="replace an existing output folder")
+    p.add_argument("--shard-size", default="4GB", help="largest safetensors shard (default 4GB)")
+    p.add_argument("--pth-shards", type=int, default=None,
+                   help="number of consolidated.NN.pth files (default: upstream's, by model size)")
+    p.add_argument("--dry-run", action="store_true", help="run the checks and show the plan; write nothing")
+    p.add_argument("--json", action="store_true", help="print the plan/result as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def expand_loras(entries: list[str]) -> list[Path]:
+    """Folders as given; a name that is not a folder is tried as a catalog id (its merge chain)."""
+    out: list[Path] = []
+    for entry in entries:
+        for item in (x.strip() for x in entry.split(",")):
+            if not item:
+                continue
+            path = Path(item).expanduser()
+            if path.exists() or "/" in item or "\\" in item:
+                out.append(path)
+                continue
+            out.extend(_catalog_chain(item) or [path])
+    return out
+
+
+def _catalog_chain(model_id: str) -> list[Path] | None:
+    try:
+        from engine.catalog import load_catalog
+        from engine.layout import lora_dir
+        from engine.settings import SettingsStore
+    except ImportError:
+        return None
+    model = load_catalog().find(model_id)
+    if model is None:
+        return None
+    settings = SettingsStore().settings
+    return [lora_dir(settings, mid) for mid in model.merge_chain]
+
+
+def run(args) -> int:
+    from engine.merge import plan_merge, run_merge
+
+    loras = expand_loras(args.lora)
+    plan = plan_merge(args.base, loras, args.out, out_format=args.format, dtype=args.dtype,
+                      fix_order=args.fix_order, overwrite=args.overwrite,
+                      shard_bytes=_size(args.shard_size), pth_shards=args.pth_shards)
+    if args.dry_run:
+        plan.close()
+        if args.json:
+            print(json.dumps(plan.summary(), indent=2, ensure_ascii=False))
+        else:
+            print("\n".join(plan.describe()))
+        return 0
+    if not args.json and not args.quiet:
+        print("\n".join(plan.describe()))
+    progress, cancel, bar = cli_job(quiet=args.quiet or args.json, unit="bytes")
+    try:
+        result = run_merge(plan, progress=progress, cancel=cancel)
+    finally:
+        bar.close()
+    if args.json:
+        print(json.dumps({**plan.summary(), **result.details}, indent=2, ensure_ascii=False))
+    else:
+        print(f"{result.summary} ({format_bytes(plan.output_bytes)}, vocabulary {plan.final_vocab}).")
+    return 0
