@@ -1,0 +1,117 @@
+"""Left-hand panel: new chat, search across chats, the chat list, rename/delete/export."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from engine.history import History
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ChatList(QWidget):
+    chat_selected = Signal(int)
+    new_requested = Signal()
+    rename_requested = Signal(int)
+    delete_requested = Signal(int)
+    export_requested = Signal(int, str)       # chat id, "md" | "json"
+    import_requested = Signal()
+
+    def __init__(self, history: History, parent=None) -> None:
+        super().__init__(parent)
+        self.history = history
+        self.setMinimumWidth(200)
+        self.setMaximumWidth(320)
+        self.new_button = QPushButton(self.tr("New chat"))
+        self.new_button.setProperty("primary", True)
+        self.new_button.setToolTip(self.tr("Start a new chat (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_requested)
+        import_button = QPushButton(self.tr("Import…"))
+        import_button.setToolTip(self.tr("Import a chat exported as JSON"))
+        import_button.clicked.connect(self.import_requested)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search chats (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.list = QListWidget()
+        self.list.setObjectName("chatList")
+        self.list.setWordWrap(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._menu)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.empty = QLabel(self.tr("No chats yet."))
+        self.empty.setObjectName("hint")
+
+        top = QHBoxLayout()
+        top.addWidget(self.new_button, 1)
+        top.addWidget(import_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty)
+
+    def current_id(self) -> int | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item else None
+
+    @Slot()
+    def refresh(self, *_args, select: int | None = None) -> None:
+        keep = select if select is not None else self.current_id()
+        query = self.search.text().strip()
+        self.list.blockSignals(True)
+        self.list.clear()
+        if query:
+            results = self.history.search(query)
+        else:
+            results = [(c, None) for c in self.history.chats()]
+        for chat, hit in results:
+            text = chat.title
+            if hit is not None:
+                snippet = " ".join(hit.content.split())
+                pos = snippet.lower().find(query.lower())
+                snippet = ("…" if pos > 20 else "") + snippet[max(0, pos - 20): pos + 60]
+                text += "\n" + snippet
+            else:
+                text += "\n" + time.strftime("%Y-%m-%d %H:%M", time.localtime(chat.updated))
+            item = QListWidgetItem(text)
+            item.setData(ID_ROLE, chat.id)
+            item.setToolTip(chat.title)
+            self.list.addItem(item)
+            if chat.id == keep:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+        self.empty.setVisible(self.list.count() == 0)
+        if query and self.list.count() == 0:
+            self.empty.setText(self.tr("No chat contains “{text}”.").format(text=query))
+        else:
+            self.empty.setText(self.tr("No chats yet."))
+
+    def select(self, chat_id: int) -> None:
+        for row in range(self.list.count()):
+            if self.list.item(row).data(ID_ROLE) == chat_id:
+                self.list.setCurrentRow(row)
+                return
+
+    @Slot()
+    def _current_changed(self, current, _previous) -> None:
+        if current is not None:
+            self.chat_selected.emit(current.data(ID_ROLE))
+
+    @Slot()
+    def _menu(self, pos) -> None:
+        item = self.list.itemAt(pos)
+        if item is None:
+            return
+        chat_id = item.data(ID_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(chat_id))
+        menu.addAction(self.tr("Export as Markdown…"), lambda: self.export_requested.emit(chat_id, "md"))
+        menu.addAction(self.tr("Export as JSON…"), lambda: self.export_requested.emit(chat_id, "json"))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), lambda: self.delete_requested.emit(chat_id))
+        menu.popup(self.list.viewport().mapToGlobal(pos))
