@@ -3,6 +3,6 @@
 Entry points: ``plan_merge`` (every check, nothing heavy) and ``run_merge`` /
 ``merge`` (the work, with ``progress`` and ``cancel``).
 """
-from .merge import DTYPES, FORMATS, MergePlan, merge, plan_merge, run_merge
+from .driver import DTYPES, FORMATS, MergePlan, merge, plan_merge, run_merge
 
 __all__ = ["DTYPES", "FORMATS", "MergePlan", "merge", "plan_merge", "run_merge"]

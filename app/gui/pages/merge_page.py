@@ -1,0 +1,574 @@
+"""Merge wizard: pick the model (catalog or custom LoRAs), the base LLaMA and the output,
+review the plan (order, vocabulary, size, disk, memory), merge with progress and cancel,
+then go on to quantize or chat.
+
+The plan is recomputed on a worker thread whenever an input changes, so every
+upstream failure (wrong tokenizer, reversed order, wrong size, no disk) shows up
+before the user presses Merge.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
+                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+
+from engine.jobs import describe, format_bytes
+
+from ..worker import Job
+from .base import Page
+
+CUSTOM = "custom"
+
+
+def preview_merge(base_dir, lora_dirs, out_dir, *, out_format, dtype, progress=None, cancel=None) -> dict:
+    """Run every check of a merge and describe it; opens headers only, writes nothing."""
+    from engine.merge import plan_merge
+
+    plan = plan_merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True)
+    try:
+        return plan.summary()
+    finally:
+        plan.close()
+
+
+def run_merge_job(base_dir, lora_dirs, out_dir, *, out_format, dtype, progress=None, cancel=None):
+    from engine.merge import merge
+
+    return merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True,
+                 progress=progress, cancel=cancel)
+
+
+def _catalog():
+    """The Models catalog when it is available; the wizard works on folders without it."""
+    try:
+        from engine.catalog import load_catalog
+        return load_catalog()
+    except Exception:  # noqa: BLE001 - optional part
+        return None
+
+
+class MergePage(Page):
+    PAGE_ID = "merge"
+    ORDER = 20
+    ICON = "merge.svg"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(context, parent)
+        self.catalog = _catalog()
+        self.job: Job | None = None
+        self.preview_job: Job | None = None
+        self.plan: dict | None = None
+        self.out_dir: Path | None = None
+        self._out_edited = False
+        self._preview_timer = QTimer(self, singleShot=True, interval=300)
+        self._preview_timer.timeout.connect(self.refresh_plan)
+
+        # 1. what to build ----------------------------------------------------------------------------
+        self.target = QComboBox()
+        if self.catalog is not None:
+            for m in sorted(self.catalog.models, key=lambda m: (not m.recommended, m.name)):
+                self.target.addItem(m.name, m.id)
+        self.target.addItem(self.tr("Custom LoRA folder(s)…"), CUSTOM)
+        self.target.currentIndexChanged.connect(self._target_changed)
+        self.loras = QListWidget()
+        self.loras.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.loras.setMaximumHeight(96)
+        self.add_lora = QPushButton(self.tr("Add…"))
+        self.add_lora.clicked.connect(self.browse_lora)
+        self.remove_lora = QPushButton(self.tr("Remove"))
+        self.remove_lora.clicked.connect(self._remove_lora)
+        self.up_lora = QPushButton(self.tr("Move up"))
+        self.up_lora.clicked.connect(lambda: self._move_lora(-1))
+        self.down_lora = QPushButton(self.tr("Move down"))
+        self.down_lora.clicked.connect(lambda: self._move_lora(1))
+        lora_buttons = QVBoxLayout()
+        for b in (self.add_lora, self.remove_lora, self.up_lora, self.down_lora):
+            lora_buttons.addWidget(b)
+        lora_buttons.addStretch(1)
+        lora_row = QHBoxLayout()
+        lora_row.addWidget(self.loras, 1)
+        lora_row.addLayout(lora_buttons)
+        self.lora_note = QLabel()
+        self.lora_note.setObjectName("hint")
+        self.lora_note.setWordWrap(True)
+        what = QGroupBox(self.tr("1. Model to build"))
+        f1 = QFormLayout(what)
+        f1.addRow(self.tr("Model"), self.target)
+        f1.addRow(self.tr("LoRAs, in merge order"), lora_row)
+        f1.addRow("", self.lora_note)
+
+        # 2. base LLaMA -----------------------------------------------------------------------------
+        self.base_edit = QLineEdit()
+        self.base_edit.setPlaceholderText(self.tr("Folder with config.json (HF) or consolidated.00.pth + params.json"))
+        self.base_edit.textChanged.connect(self._inputs_changed)
+        browse_base = QPushButton(self.tr("Browse…"))
+        browse_base.clicked.connect(self.browse_base)
+        self.verify_button = QPushButton(self.tr("Verify"))
+        self.verify_button.setToolTip(self.tr("Compare the weight files with the published SHA256 hashes"))
+        self.verify_button.clicked.connect(self.verify_base)
+        base_row = QHBoxLayout()
+        base_row.addWidget(self.base_edit, 1)
+        base_row.addWidget(browse_base)
+        base_row.addWidget(self.verify_button)
+        self.base_status = QLabel()
+        self.base_status.setObjectName("hint")
+        self.base_status.setWordWrap(True)
+        base_box = QGroupBox(self.tr("2. Original LLaMA"))
+        f2 = QFormLayout(base_box)
+        f2.addRow(self.tr("Base model"), base_row)
+        f2.addRow("", self.base_status)
+
+        # 3. output -----------------------------------------------------------------------------------
+        self.format = QComboBox()
+        self.format.addItem(self.tr("Hugging Face (safetensors) — for quantizing, chat and training"), "hf")
+        self.format.addItem(self.tr("Meta (consolidated.NN.pth) — for tools that want the original layout"), "pth")
+        self.dtype = QComboBox()
+        self.dtype.addItem(self.tr("float16 (as published)"), "float16")
+        self.dtype.addItem(self.tr("bfloat16"), "bfloat16")
+        self.dtype.addItem(self.tr("float32 (twice the size)"), "float32")
+        self.out_edit = QLineEdit()
+        self.out_edit.textEdited.connect(self._out_edited_by_user)
+        self.out_edit.textChanged.connect(self._inputs_changed)
+        browse_out = QPushButton(self.tr("Browse…"))
+        browse_out.clicked.connect(self.browse_out)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(browse_out)
+        out_box = QGroupBox(self.tr("3. Output"))
+        f3 = QFormLayout(out_box)
+        f3.addRow(self.tr("Format"), self.format)
+        f3.addRow(self.tr("Precision"), self.dtype)
+        f3.addRow(self.tr("Output folder"), out_row)
+        ui = context.store.ui_value
+        self.format.setCurrentIndex(max(0, self.format.findData(ui("merge.format") or "hf")))
+        self.dtype.setCurrentIndex(max(0, self.dtype.findData(ui("merge.dtype") or "float16")))
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.dtype.currentIndexChanged.connect(self._inputs_changed)
+
+        # plan ------------------------------------------------------------------------------------------
+        self.plan_label = QLabel(self.tr("Choose the LoRAs and the base model to see the plan."))
+        self.plan_label.setObjectName("placeholder")
+        self.plan_label.setWordWrap(True)
+        self.plan_label.setTextFormat(Qt.TextFormat.RichText)
+        self.plan_error = QLabel()
+        self.plan_error.setObjectName("error")
+        self.plan_error.setWordWrap(True)
+        self.plan_error.hide()
+        plan_box = QGroupBox(self.tr("What will happen"))
+        pl = QVBoxLayout(plan_box)
+        pl.addWidget(self.plan_label)
+        pl.addWidget(self.plan_error)
+
+        # run -------------------------------------------------------------------------------------------
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.merge_button = QPushButton(self.tr("Merge"))
+        self.merge_button.setProperty("primary", True)
+        self.merge_button.setToolTip(self.tr("Start the merge (Ctrl+Enter)"))
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.start_merge)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the merge; nothing is left behind (Esc)"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_merge)
+        self.quantize_button = QPushButton(self.tr("Quantize this model…"))
+        self.quantize_button.clicked.connect(self.go_quantize)
+        self.chat_button = QPushButton(self.tr("Chat with it…"))
+        self.chat_button.clicked.connect(self.go_chat)
+        self.open_button = QPushButton(self.tr("Open folder"))
+        self.open_button.clicked.connect(self.open_output)
+        for b in (self.quantize_button, self.chat_button, self.open_button):
+            b.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.open_button, self.chat_button, self.quantize_button, self.cancel_button, self.merge_button):
+            buttons.addWidget(b)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start_merge)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.start_merge)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel_merge)
+
+        heading = QLabel(self.title())
+        heading.setObjectName("pageTitle")
+        intro = QLabel(self.tr("The Chinese LLaMA/Alpaca releases are LoRA patches. Merging one (or, for Plus and "
+                               "Pro, two in order) into the original LLaMA gives the full model. The merge runs "
+                               "tensor by tensor, so it needs little memory."))
+        intro.setObjectName("hint")
+        intro.setWordWrap(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for w in (intro, what, base_box, out_box, plan_box):
+            layout.addWidget(w)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(heading)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.progress)
+        outer.addLayout(buttons)
+
+        saved_target = ui("merge.target")
+        if saved_target and self.target.findData(saved_target) >= 0:
+            self.target.setCurrentIndex(self.target.findData(saved_target))
+        elif self.target.findData(CUSTOM) >= 0 and self.catalog is None:
+            self.target.setCurrentIndex(self.target.findData(CUSTOM))
+        self._target_changed()
+        if ui("merge.base_dir") and not self.base_edit.text():
+            self.base_edit.setText(ui("merge.base_dir"))
+
+    def title(self) -> str:
+        return self.tr("Merge")
+
+    # inputs ---------------------------------------------------------------------------------------------
+    def open_with(self, lora_ids=None, lora_dirs=None, base_dir=None, **_ignored) -> None:
+        """Pre-fill from another page: catalog ids (a merge chain or one model) or LoRA folders."""
+        if lora_ids:
+            wanted = list(lora_ids)[-1]
+            index = self.target.findData(wanted)
+            if index >= 0:
+                self.target.setCurrentIndex(index)
+                self._target_changed()
+            else:
+                lora_dirs = [str(self._lora_dir(i)) for i in lora_ids] + list(lora_dirs or [])
+        if lora_dirs:
+            self.target.setCurrentIndex(self.target.findData(CUSTOM))
+            self._target_changed()
+            self._set_loras([str(d) for d in lora_dirs], editable=True)
+        if base_dir:
+            self.base_edit.setText(str(base_dir))
+        self._suggest_output()
+        self._inputs_changed()
+
+    def _lora_dir(self, model_id: str) -> Path:
+        from engine.layout import lora_dir
+        return lora_dir(self.context.settings, model_id)
+
+    def lora_paths(self) -> list[str]:
+        return [self.loras.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.loras.count())]
+
+    def _set_loras(self, paths: list[str], editable: bool) -> None:
+        self.loras.clear()
+        for p in paths:
+            item = QListWidgetItem(p)
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            self.loras.addItem(item)
+        for b in (self.add_lora, self.remove_lora, self.up_lora, self.down_lora):
+            b.setEnabled(editable)
+        self._inputs_changed()
+
+    @Slot()
+    def _target_changed(self) -> None:
+        target = self.target.currentData()
+        if target == CUSTOM:
+            saved = self.context.store.ui_value("merge.custom_loras") or []
+            self._set_loras([p for p in saved if isinstance(p, str)], editable=True)
+            self.lora_note.setText(self.tr("Add LoRA folders (PEFT: adapter_config.json + adapter_model), "
+                                           "including ones trained on the Train page. Plus/Pro: the LLaMA-Plus "
+                                           "LoRA first; a reversed pair is put right automatically."))
+        else:
+            model = self.catalog.get(target)
+            chain = [str(self._lora_dir(i)) for i in model.merge_chain]
+            self._set_loras(chain, editable=False)
+            missing = [i for i, p in zip(model.merge_chain, chain) if not (Path(p) / "adapter_config.json").exists()]
+            if missing:
+                self.lora_note.setText(self.tr("Not downloaded yet: {ids}. Download them on the Models page first.")
+                                       .format(ids=", ".join(missing)))
+                self.lora_note.setObjectName("warning")
+            else:
+                self.lora_note.setText(self.tr("{name}: vocabulary {vocab}, merged into original {base}.")
+                                       .format(name=model.name, vocab=model.vocab_size, base=model.base))
+                self.lora_note.setObjectName("hint")
+            self.lora_note.style().polish(self.lora_note)
+            self._suggest_base(model.base)
+        self._suggest_output()
+
+    def _suggest_base(self, base_id: str) -> None:
+        if self.base_edit.text().strip():
+            return
+        try:
+            from engine.model_library import find_base
+            record = find_base(self.context.settings, base_id)
+        except Exception:  # noqa: BLE001 - the library is optional here
+            record = None
+        if record is not None:
+            self.base_edit.setText(record.path)
+
+    def _suggest_output(self) -> None:
+        if self._out_edited:
+            return
+        from engine.layout import merged_dir
+        target = self.target.currentData()
+        if target == CUSTOM:
+            paths = self.lora_paths()
+            name = Path(paths[-1]).name if paths else "merged"
+        else:
+            name = target
+        if self.format.currentData() == "pth":
+            name += "-pth"
+        self.out_edit.setText(str(merged_dir(self.context.settings, name)))
+
+    @Slot(str)
+    def _out_edited_by_user(self, _text: str) -> None:
+        self._out_edited = True
+
+    @Slot()
+    def _format_changed(self) -> None:
+        self._suggest_output()
+        self._inputs_changed()
+
+    @Slot()
+    def browse_lora(self) -> None:
+        from engine.layout import adapters_dir
+        start = str(adapters_dir(self.context.settings))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a LoRA folder"), start)
+        if folder:
+            self._set_loras([*self.lora_paths(), folder], editable=True)
+            self._remember_custom()
+            self._suggest_output()
+
+    def _remove_lora(self) -> None:
+        row = self.loras.currentRow()
+        if row >= 0:
+            self.loras.takeItem(row)
+            self._remember_custom()
+            self._suggest_output()
+            self._inputs_changed()
+
+    def _move_lora(self, step: int) -> None:
+        row = self.loras.currentRow()
+        new = row + step
+        if row < 0 or not 0 <= new < self.loras.count():
+            return
+        item = self.loras.takeItem(row)
+        self.loras.insertItem(new, item)
+        self.loras.setCurrentRow(new)
+        self._remember_custom()
+        self._inputs_changed()
+
+    def _remember_custom(self) -> None:
+        if self.target.currentData() == CUSTOM:
+            self.context.store.set_ui_value("merge.custom_loras", self.lora_paths())
+
+    @Slot()
+    def browse_base(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the original LLaMA folder"),
+                                                  self.base_edit.text())
+        if folder:
+            self.base_edit.setText(folder)
+
+    @Slot()
+    def browse_out(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose where the merged model goes"),
+                                                  str(Path(self.out_edit.text()).parent))
+        if folder:
+            self._out_edited = True
+            self.out_edit.setText(folder)
+
+    # base verification -------------------------------------------------------------------------------
+    @Slot()
+    def verify_base(self) -> None:
+        folder = self.base_edit.text().strip()
+        if not folder:
+            return
+        try:
+            from engine.model_library import register_base
+        except ImportError:
+            self.base_status.setText(self.tr("Verification is not available in this build."))
+            return
+        self.verify_button.setEnabled(False)
+        self.base_status.setText(self.tr("Verifying the weight files…"))
+        job = self.context.jobs.start(self.tr("Verify {name}").format(name=Path(folder).name), register_base,
+                                      folder, settings=self.context.settings, accept_mismatch=True)
+        job.finished.connect(self._verified)
+        job.failed.connect(lambda message, hint, _d: self._verify_ended(message, error=True))
+        job.cancelled.connect(lambda: self._verify_ended(self.tr("Verification cancelled.")))
+
+    @Slot(object)
+    def _verified(self, record) -> None:
+        texts = {"verified": self.tr("✓ Verified: every weight file matches the published SHA256."),
+                 "unverified": self.tr("No published hashes for these files: they could not be verified."),
+                 "mismatch": self.tr("✗ A weight file differs from the published SHA256: it may be damaged.")}
+        self._verify_ended(texts.get(record.status, record.status), error=record.status == "mismatch",
+                           ok=record.status == "verified")
+
+    def _verify_ended(self, text: str, error: bool = False, ok: bool = False) -> None:
+        self.verify_button.setEnabled(True)
+        self.base_status.setText(text)
+        self.base_status.setObjectName("error" if error else "ok" if ok else "hint")
+        self.base_status.style().polish(self.base_status)
+
+    # plan ----------------------------------------------------------------------------------------------
+    @Slot()
+    def _inputs_changed(self, *_args) -> None:
+        self.plan = None
+        self.merge_button.setEnabled(False)
+        self._preview_timer.start()
+
+    def _inputs(self) -> tuple[str, list[str], str, str, str] | None:
+        base, loras, out = self.base_edit.text().strip(), self.lora_paths(), self.out_edit.text().strip()
+        if not base or not loras or not out:
+            return None
+        return base, loras, out, self.format.currentData(), self.dtype.currentData()
+
+    @Slot()
+    def refresh_plan(self) -> None:
+        if self.job is not None and self.job.is_active:
+            return
+        inputs = self._inputs()
+        if inputs is None:
+            self._show_plan_text(self.tr("Choose the LoRAs and the base model to see the plan."))
+            return
+        if self.preview_job is not None and self.preview_job.is_active:
+            self._preview_timer.start()      # one check at a time; re-check when it ends
+            return
+        base, loras, out, fmt, dtype = inputs
+        self._show_plan_text(self.tr("Checking the inputs…"))
+        # Not through the job manager: a preview is not a job the user started.
+        job = Job("preview", preview_merge, (base, loras, out), dict(out_format=fmt, dtype=dtype), parent=self)
+        job.finished.connect(lambda summary, key=inputs: self._plan_ready(key, summary))
+        job.failed.connect(lambda message, hint, _details, key=inputs: self._plan_failed(key, message, hint))
+        self.preview_job = job
+        job.start()
+
+    def _show_plan_text(self, text: str) -> None:
+        self.plan_label.setText(text)
+        self.plan_error.hide()
+
+    def _plan_ready(self, key, summary: dict) -> None:
+        if key != self._inputs():
+            return
+        self.plan = summary
+        steps = summary["vocab_steps"]
+        rows = [self.tr("Base: {size} LLaMA ({fmt}), vocabulary {vocab}")
+                .format(size=summary["size"], fmt=summary["base_format"], vocab=steps[0])]
+        for i, name in enumerate(summary["order"], 1):
+            rows.append(self.tr("Step {n}: merge {name} → vocabulary {vocab}").format(n=i, name=name, vocab=steps[i]))
+        formats = {"hf": self.tr("Hugging Face safetensors"), "pth": self.tr("Meta consolidated.NN.pth")}
+        rows.append(self.tr("Output: {size} as {format}; {free} free on that disk")
+                    .format(size=format_bytes(summary["output_bytes"]), format=formats[summary["format"]],
+                            free=format_bytes(summary["disk_free"])))
+        rows.append(self.tr("Expected peak memory: {memory} (the model is processed one tensor at a time)")
+                    .format(memory=format_bytes(summary["peak_memory_bytes"])))
+        rows += [f"<i>{n}</i>" for n in summary["notices"]]
+        self.plan_label.setText("<br>".join(rows))
+        self.plan_label.setObjectName("")
+        self.plan_label.style().polish(self.plan_label)
+        self.plan_error.hide()
+        self.merge_button.setEnabled(self.job is None or not self.job.is_active)
+
+    def _plan_failed(self, key, message: str, hint: str) -> None:
+        if key != self._inputs():
+            return
+        self.plan = None
+        self.plan_label.setText(self.tr("The merge cannot start:"))
+        self.plan_error.setText(f"{message}\n{hint}".strip())
+        self.plan_error.show()
+        self.merge_button.setEnabled(False)
+
+    # merge ----------------------------------------------------------------------------------------------
+    @Slot()
+    def start_merge(self) -> None:
+        if self.plan is None or (self.job is not None and self.job.is_active):
+            return
+        base, loras, out, fmt, dtype = self._inputs()
+        store = self.context.store
+        store.set_ui_value("merge.format", fmt)
+        store.set_ui_value("merge.dtype", dtype)
+        store.set_ui_value("merge.target", self.target.currentData())
+        store.set_ui_value("merge.base_dir", base)
+        self._remember_custom()
+        self.out_dir = Path(out)
+        name = self.target.currentText() if self.target.currentData() != CUSTOM else Path(loras[-1]).name
+        self.job = self.context.jobs.start(self.tr("Merge {name}").format(name=name), run_merge_job,
+                                           base, loras, out, out_format=fmt, dtype=dtype)
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(self._on_cancelled)
+        self._set_running(True)
+        self.status.setText(self.tr("Starting…"))
+        self.status.setObjectName("hint")
+        self.status.style().polish(self.status)
+
+    @Slot()
+    def cancel_merge(self) -> None:
+        if self.job is not None and self.job.is_active:
+            self.status.setText(self.tr("Cancelling…"))
+            self.job.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(running)
+        self.merge_button.setEnabled(not running and self.plan is not None)
+        for b in (self.quantize_button, self.chat_button, self.open_button):
+            b.hide()
+        for w in (self.target, self.loras, self.base_edit, self.format, self.dtype, self.out_edit):
+            w.setEnabled(not running)
+
+    @Slot(object)
+    def _on_progress(self, p) -> None:
+        if p.fraction is not None:
+            self.progress.setValue(int(p.fraction * 1000))
+        self.status.setText(describe(p))
+
+    @Slot(object)
+    def _on_finished(self, result) -> None:
+        self._set_running(False)
+        self.status.setText(self.tr("Done: {folder}").format(folder=self.out_dir))
+        self.status.setObjectName("ok")
+        self.status.style().polish(self.status)
+        for b in (self.quantize_button, self.chat_button, self.open_button):
+            b.show()
+        # Quantize and chat want the HF layout; a pth output is for other tools.
+        self.quantize_button.setEnabled(result.details.get("format") == "hf")
+        self.chat_button.setEnabled(result.details.get("format") == "hf")
+        self.context.show_status(self.tr("Merged model written to {folder}").format(folder=self.out_dir))
+        self.plan = None          # the output folder exists now: another merge needs another folder
+        self.merge_button.setEnabled(False)
+
+    @Slot(str, str, str)
+    def _on_failed(self, message: str, hint: str, _details: str) -> None:
+        self._set_running(False)
+        self.status.setText(self.tr("Failed: {message}").format(message=message))
+        self.status.setObjectName("error")
+        self.status.style().polish(self.status)
+
+    @Slot()
+    def _on_cancelled(self) -> None:
+        self._set_running(False)
+        self.status.setText(self.tr("Cancelled. Nothing was written."))
+        self.status.setObjectName("hint")
+        self.status.style().polish(self.status)
+
+    @Slot()
+    def go_quantize(self) -> None:
+        if self.out_dir is not None:
+            self.context.navigate("quantize", model_dir=str(self.out_dir))
+
+    @Slot()
+    def go_chat(self) -> None:
+        if self.out_dir is not None:
+            self.context.navigate("chat", model_path=str(self.out_dir))
+
+    @Slot()
+    def open_output(self) -> None:
+        if self.out_dir is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out_dir)))
+
+    def can_close(self) -> bool:
+        return True     # the jobs panel asks about running jobs when the window closes
+
+
+PAGE = MergePage
