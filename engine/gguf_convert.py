@@ -185,7 +185,8 @@ def read_config(folder: Path) -> dict:
     except ValueError as exc:
         raise UserError(f"{cfg_path} is not valid JSON ({exc}).", "Restore the file from the original model.") from None
     archs = config.get("architectures") or []
-    if config.get("model_type") != "llama" or not any(a in SUPPORTED_ARCHITECTURES for a in archs):
+    # Older configs omit "architectures"; model_type alone then decides.
+    if config.get("model_type") != "llama" or (archs and not any(a in SUPPORTED_ARCHITECTURES for a in archs)):
         found = ", ".join(archs) or config.get("model_type") or "unknown"
         raise UserError(f"The model architecture {found} is not supported.",
                         "Only LLaMA-architecture models (LlamaForCausalLM) can be converted here.")
@@ -207,6 +208,8 @@ def inspect_model(folder: os.PathLike | str) -> ModelInfo:
     if emb is None:
         raise UserError(f"{folder} has no embed_tokens weight.", "The checkpoint is incomplete; merge or download it again.")
     kind, size = _tokenizer_size(folder)
+    if size > emb.shape[0] or (kind == "sentencepiece" and size != emb.shape[0]):
+        raise _vocab_mismatch(emb.shape[0], size, folder)
     n_params = sum(int(np.prod(r.shape)) for r in refs)
     return ModelInfo(folder, config, n_params, emb.shape[0], kind, size, sum(r.nbytes for r in refs))
 
@@ -275,10 +278,13 @@ def _sentencepiece_pieces(folder: Path) -> tuple[list[bytes], list[float], list[
     for idx, (text, special) in sorted(_added_tokens(folder).items()):
         if idx < len(tokens):
             continue
-        while len(tokens) < idx:
-            tokens.append(f"[PAD{len(tokens)}]".encode())
-            scores.append(-10000.0)
-            types.append(TokenType.UNUSED)
+        if idx != len(tokens):
+            n = sp.vocab_size()
+            raise UserError(f"The added token {text!r} has id {idx}, but tokenizer.model has "
+                            f"{n}{' (' + KNOWN_VOCABS[n] + ')' if n in KNOWN_VOCABS else ''} pieces: "
+                            "the tokenizer files come from different models.",
+                            "Copy all tokenizer files (tokenizer.model, added_tokens.json, tokenizer_config.json, "
+                            "special_tokens_map.json) from the model's own folder.")
         tokens.append(text.encode("utf-8"))
         scores.append(-1000.0)
         types.append(TokenType.CONTROL if special else TokenType.USER_DEFINED)
@@ -586,15 +592,49 @@ def _add_tokenizer(writer, folder: Path, rows: int) -> str:
             tokens.append(f"[PAD{len(tokens)}]")
             scores.append(0.0)
             types.append(gguf.TokenType.UNUSED)
+    special = gguf.SpecialVocab(folder, load_merges=model == "gpt2", n_vocab=len(tokens))
+    _fill_special_ids(special, folder, tokens, types)
     writer.add_tokenizer_model(model)
     writer.add_tokenizer_pre(pre)
     writer.add_token_list(tokens)
     if model == "llama":
         writer.add_token_scores(scores)
     writer.add_token_types(types)
-    gguf.SpecialVocab(folder, load_merges=model == "gpt2", n_vocab=len(tokens)).add_to_gguf(writer, quiet=True)
+    special.add_to_gguf(writer, quiet=True)
     label = f"{'SentencePiece' if model == 'llama' else 'BPE'} {len(tokens)}"
     return f"{label}, {KNOWN_VOCABS[len(tokens)]}" if model == "llama" and len(tokens) in KNOWN_VOCABS else label
+
+
+def _special_token_texts(folder: Path) -> dict[str, str]:
+    """bos/eos/unk/pad token texts from special_tokens_map.json and tokenizer_config.json."""
+    texts: dict[str, str] = {}
+    for name in ("special_tokens_map.json", "tokenizer_config.json"):
+        path = folder / name
+        if not path.exists():
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        for typ in ("bos", "eos", "unk", "pad"):
+            value = data.get(f"{typ}_token")
+            if isinstance(value, dict):
+                value = value.get("content")
+            if isinstance(value, str) and typ not in texts:
+                texts[typ] = value
+    return texts
+
+
+def _fill_special_ids(special, folder: Path, tokens: list, types: list) -> None:
+    """Special ids the gguf package could not resolve (a tokenizer.model has no tokenizer.json
+    to look names up in), e.g. Chinese-Alpaca's [PAD] = 49953; those tokens become CONTROL."""
+    from gguf import TokenType
+
+    index = {(t.decode("utf-8", "replace") if isinstance(t, bytes) else t): i for i, t in enumerate(tokens)}
+    for typ, text in _special_token_texts(folder).items():
+        idx = index.get(text)
+        if idx is None:
+            continue
+        special.special_token_ids.setdefault(typ, idx)
+        if types[idx] in (TokenType.NORMAL, TokenType.USER_DEFINED):
+            types[idx] = TokenType.CONTROL
 
 
 def default_output_name(model_dir: os.PathLike | str, kind: str) -> str:

@@ -1,0 +1,269 @@
+"""HF LLaMA -> GGUF: metadata, tensors, tokenizers, llama.cpp parity, refusals, cancel, CLI."""
+from __future__ import annotations
+
+import json
+import shutil
+import threading
+
+import numpy as np
+import pytest
+
+from engine.errors import UserError
+from engine.gguf_convert import convert, inspect_model
+from engine.gguf_verify import LOGIT_PROMPTS, logits_agreement, tokenizer_parity, verify_conversion
+from engine.jobs import Cancelled, CancelToken, ProgressReporter
+
+CHINESE_TEXT = "详细介绍一下北京的名胜古迹：故宫和长城。我们一起学习人工智能，Chinese-Alpaca 说：你好！"
+
+
+def _fields(path):
+    from gguf import GGUFReader
+
+    reader = GGUFReader(str(path))
+    return reader, {k: f for k, f in reader.fields.items()}
+
+
+def _value(fields, key):
+    return fields[key].contents()
+
+
+@pytest.fixture(scope="module")
+def llama_gguf(models, tmp_path_factory):
+    model = models.llama()
+    out = tmp_path_factory.mktemp("conv") / "tiny-f16.gguf"
+    updates = []
+    result = convert(model, out, progress=ProgressReporter(updates.append, min_interval=0))
+    return model, out, result, updates
+
+
+def test_llama_metadata_tensors_and_permutation(llama_gguf):
+    from gguf import TokenType
+    from safetensors.numpy import load_file
+
+    model, out, result, updates = llama_gguf
+    assert result.n_tensors == 2 * 9 + 3 and result.vocab_size == 32000
+    assert updates[-1].done == updates[-1].total and updates[-1].unit == "bytes"
+    reader, f = _fields(out)
+    cfg = json.loads((model / "config.json").read_text())
+    assert _value(f, "general.architecture") == "llama"
+    assert _value(f, "llama.embedding_length") == cfg["hidden_size"] == 64
+    assert _value(f, "llama.block_count") == 2
+    assert _value(f, "llama.attention.head_count") == 4
+    assert _value(f, "llama.attention.head_count_kv") == 4
+    assert _value(f, "llama.context_length") == 512
+    assert _value(f, "llama.feed_forward_length") == 172
+    assert _value(f, "llama.rope.dimension_count") == 16
+    assert abs(_value(f, "llama.attention.layer_norm_rms_epsilon") - 1e-6) < 1e-9
+    assert _value(f, "tokenizer.ggml.model") == "llama"
+    tokens = _value(f, "tokenizer.ggml.tokens")
+    types = _value(f, "tokenizer.ggml.token_type")
+    assert len(tokens) == 32000 and tokens[1] == "<s>" and tokens[3] == "<0x00>"
+    assert types[0] == TokenType.UNKNOWN and types[1] == TokenType.CONTROL and types[3] == TokenType.BYTE
+    assert (_value(f, "tokenizer.ggml.bos_token_id"), _value(f, "tokenizer.ggml.eos_token_id"),
+            _value(f, "tokenizer.ggml.unknown_token_id")) == (1, 2, 0)
+
+    tensors = {t.name: t for t in reader.tensors}
+    assert tensors["blk.0.attn_norm.weight"].tensor_type.name == "F32"
+    assert tensors["output_norm.weight"].tensor_type.name == "F32"
+    assert tensors["token_embd.weight"].tensor_type.name == "F16"
+    hf = load_file(str(model / "model.safetensors"))
+    # q rows are interleaved back into llama.cpp's RoPE order; v is untouched.
+    q = hf["model.layers.0.self_attn.q_proj.weight"]
+    expected = q.reshape(4, 2, 8, 64).swapaxes(1, 2).reshape(64, 64)
+    assert np.array_equal(np.asarray(tensors["blk.0.attn_q.weight"].data), expected)
+    assert not np.array_equal(expected, q)
+    assert np.array_equal(np.asarray(tensors["blk.1.attn_v.weight"].data), hf["model.layers.1.self_attn.v_proj.weight"])
+
+
+def test_llama_verified_against_source(llama_gguf, models):
+    model, out, result, _ = llama_gguf
+    check = verify_conversion(model, out, n_params=result.n_params)
+    assert check.ok
+    assert check.parity.ok and check.parity.n_tokens > 40
+    assert check.logits.top1_identical and check.logits.positions >= 20
+    assert check.logits.max_abs_diff < 0.02
+
+
+def test_chinese_alpaca_vocab_and_pad(models, tmp_path):
+    from gguf import TokenType
+
+    model = models.llama(tokenizer="chinese_alpaca")
+    out = tmp_path / "alpaca.gguf"
+    result = convert(model, out)
+    assert result.vocab_size == 49954 and "Chinese-Alpaca" in result.tokenizer
+    _, f = _fields(out)
+    tokens, types = _value(f, "tokenizer.ggml.tokens"), _value(f, "tokenizer.ggml.token_type")
+    assert len(tokens) == 49954 and tokens[49953] == "[PAD]" and types[49953] == TokenType.CONTROL
+    assert _value(f, "tokenizer.ggml.padding_token_id") == 49953
+    parity = tokenizer_parity(model, out, CHINESE_TEXT)
+    assert parity.ok, (parity.source_ids, parity.gguf_ids)
+    # The Chinese vocabulary is in use: far fewer tokens than characters.
+    assert parity.n_tokens < len(CHINESE_TEXT) * 0.8
+
+
+def test_chinese_llama_bin_with_grouped_kv_heads(models, tmp_path):
+    """49953 vocabulary, sharded pytorch .bin input, 4 query heads sharing 2 KV heads (k permuted per KV head)."""
+    model = models.llama(tokenizer="chinese_llama", fmt="bin-sharded", kv_heads=2)
+    out = tmp_path / "cl.gguf"
+    result = convert(model, out)
+    assert result.vocab_size == 49953
+    _, f = _fields(out)
+    assert _value(f, "llama.attention.head_count_kv") == 2
+    assert tokenizer_parity(model, out, CHINESE_TEXT).ok
+    logits = logits_agreement(model, out, LOGIT_PROMPTS[:2])
+    assert logits.top1_identical and logits.max_abs_diff < 0.02
+
+
+@pytest.mark.slow
+def test_smollm2_bpe_tokenizer_and_chat_template(smollm2_hf_dir, tmp_path):
+    out = tmp_path / "smol.gguf"
+    result = convert(smollm2_hf_dir, out)
+    assert result.tokenizer.startswith("BPE") and result.vocab_size == 49152
+    reader, f = _fields(out)
+    assert _value(f, "tokenizer.ggml.model") == "gpt2"
+    assert len(_value(f, "tokenizer.ggml.merges")) > 40000
+    assert "<|im_start|>" in _value(f, "tokenizer.chat_template")
+    assert "output.weight" not in {t.name for t in reader.tensors}     # tied embeddings
+    assert _value(f, "llama.attention.head_count_kv") == 3
+    check = verify_conversion(smollm2_hf_dir, out, n_params=result.n_params)
+    assert check.parity.ok and check.logits.top1_identical, check
+    assert check.logits.max_abs_diff < 0.5     # logits reach ~40 on this real model
+
+
+def test_outtypes_load_in_llama_cpp(models, tmp_path):
+    from engine.gguf_verify import open_gguf
+
+    model = models.llama()
+    for outtype, expected in (("q8_0", "Q8_0"), ("bf16", "BF16"), ("f32", "F32")):
+        out = tmp_path / f"m-{outtype}.gguf"
+        convert(model, out, outtype=outtype)
+        reader, _ = _fields(out)
+        types = {t.name: t.tensor_type.name for t in reader.tensors}
+        assert types["blk.0.ffn_up.weight"] == expected and types["blk.0.ffn_norm.weight"] == "F32"
+        with open_gguf(out, n_ctx=32) as llm:
+            llm.eval([1, 450, 4996])
+            assert np.isfinite(np.asarray(llm.scores[:3])).all()
+
+
+def test_mismatched_tokenizer_is_refused(models, tmp_path):
+    """An Alpaca-sized model (49954 rows) with the original LLaMA tokenizer.model: upstream's #23/#339."""
+    model = models.llama(tokenizer="llama", vocab_size=49954)
+    out = tmp_path / "bad.gguf"
+    with pytest.raises(UserError) as err:
+        convert(model, out)
+    text = str(err.value)
+    assert "32000" in text and "49954" in text and "Chinese-Alpaca" in text and "tokenizer" in err.value.hint
+    assert not out.exists() and not list(tmp_path.iterdir())
+
+
+def test_tokenizer_files_that_disagree_are_refused(models, tmp_path):
+    alpaca = models.llama(tokenizer="chinese_alpaca")
+    mixed = tmp_path / "mixed"
+    shutil.copytree(alpaca, mixed)
+    shutil.copyfile(models.llama() / "tokenizer.model", mixed / "tokenizer.model")
+    with pytest.raises(UserError, match="original LLaMA"):
+        convert(mixed, tmp_path / "x.gguf")
+
+
+def test_stale_config_vocab_size_is_noted(models, tmp_path):
+    src = tmp_path / "stale"
+    shutil.copytree(models.llama(tokenizer="chinese_alpaca"), src)
+    cfg = json.loads((src / "config.json").read_text())
+    cfg["vocab_size"] = 32000          # upstream #85/#87: config not updated after merging
+    (src / "config.json").write_text(json.dumps(cfg))
+    result = convert(src, tmp_path / "s.gguf")
+    assert result.vocab_size == 49954 and any("32000" in n for n in result.notes)
+
+
+def test_unsupported_architecture_is_refused(models, tmp_path):
+    src = tmp_path / "gpt"
+    shutil.copytree(models.llama(), src)
+    cfg = json.loads((src / "config.json").read_text())
+    cfg.update(architectures=["GPTNeoXForCausalLM"], model_type="gpt_neox")
+    (src / "config.json").write_text(json.dumps(cfg))
+    with pytest.raises(UserError, match="GPTNeoXForCausalLM"):
+        inspect_model(src)
+    with pytest.raises(UserError, match="not supported"):
+        convert(src, tmp_path / "g.gguf")
+
+
+def test_not_a_model_folder(tmp_path):
+    with pytest.raises(UserError, match="config.json"):
+        convert(tmp_path, tmp_path / "x.gguf")
+
+
+def test_cancel_leaves_nothing(models, tmp_path):
+    model = models.llama()
+    cancel = CancelToken()
+    out = tmp_path / "out" / "c.gguf"
+    seen = []
+
+    def listener(p):
+        seen.append(p)
+        if len(seen) == 3:
+            cancel.cancel()
+
+    with pytest.raises(Cancelled):
+        convert(model, out, progress=ProgressReporter(listener, min_interval=0), cancel=cancel)
+    assert len(seen) >= 3
+    assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_original_is_not_modified(models, tmp_path):
+    from engine.hashing import sha256_file
+
+    model = models.llama(tokenizer="chinese_llama")
+    before = {p.name: sha256_file(p) for p in model.iterdir() if p.is_file()}
+    convert(model, tmp_path / "o.gguf")
+    assert before == {p.name: sha256_file(p) for p in model.iterdir() if p.is_file()}
+
+
+def test_cli_convert_json(models, tmp_path, capsys):
+    from app.cli import main
+
+    out = tmp_path / "cli.gguf"
+    rc = main(["convert", "--model", str(models.llama()), "--out", str(out), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert rc == 0 and out.is_file()
+    assert data["vocab_size"] == 32000 and data["bytes"] == out.stat().st_size
+    assert data["verification"]["ok"] and data["verification"]["tokenizer_parity"]["ok"]
+    assert data["verification"]["logits"]["top1_matches"] == data["verification"]["logits"]["positions"]
+
+
+def test_cli_convert_refusal_is_one_line(models, tmp_path, capsys):
+    from app.cli import main
+
+    rc = main(["convert", "--model", str(models.llama(tokenizer="llama", vocab_size=49954)),
+               "--out", str(tmp_path / "x.gguf"), "--no-verify"])
+    err = capsys.readouterr().err
+    assert rc == 1 and err.startswith("error: ") and "49954" in err and err.count("\n") == 1
+
+
+def test_default_output_goes_to_models_gguf_folder(models, capsys):
+    from app.cli import main
+    from engine.layout import gguf_dir
+    from engine.settings import SettingsStore
+
+    model = models.llama()
+    rc = main(["convert", "--model", str(model), "--no-verify", "--quiet"])
+    assert rc == 0
+    assert (gguf_dir(SettingsStore().settings) / f"{model.name}-f16.gguf").is_file()
+
+
+def test_convert_runs_beside_a_thread(models, tmp_path):
+    """The engine call is thread-safe enough for the GUI worker: two conversions at once."""
+    errors = []
+
+    def run(i):
+        try:
+            convert(models.llama(), tmp_path / f"t{i}.gguf")
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert (tmp_path / "t0.gguf").read_bytes() == (tmp_path / "t1.gguf").read_bytes()
