@@ -35,7 +35,7 @@ class Architecture:
 
     @property
     def size_name(self) -> str:
-        return meta.size_name(self.hidden) or f"custom (hidden size {self.hidden})"
+        return meta.size_name(self.hidden) or f"hidden size {self.hidden}"
 
 
 def hf_key_order(key: str):

@@ -76,7 +76,6 @@ class MergePage(Page):
         self.target.currentIndexChanged.connect(self._target_changed)
         self.loras = QListWidget()
         self.loras.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.loras.setMaximumHeight(96)
         self.add_lora = QPushButton(self.tr("Add…"))
         self.add_lora.clicked.connect(self.browse_lora)
         self.remove_lora = QPushButton(self.tr("Remove"))
@@ -85,21 +84,22 @@ class MergePage(Page):
         self.up_lora.clicked.connect(lambda: self._move_lora(-1))
         self.down_lora = QPushButton(self.tr("Move down"))
         self.down_lora.clicked.connect(lambda: self._move_lora(1))
-        lora_buttons = QVBoxLayout()
-        for b in (self.add_lora, self.remove_lora, self.up_lora, self.down_lora):
-            lora_buttons.addWidget(b)
-        lora_buttons.addStretch(1)
-        lora_row = QHBoxLayout()
-        lora_row.addWidget(self.loras, 1)
-        lora_row.addLayout(lora_buttons)
+        self.loras.setMaximumHeight(64)
         self.lora_note = QLabel()
         self.lora_note.setObjectName("hint")
         self.lora_note.setWordWrap(True)
+        lora_buttons = QHBoxLayout()
+        for b in (self.add_lora, self.remove_lora, self.up_lora, self.down_lora):
+            lora_buttons.addWidget(b)
+        lora_buttons.addStretch(1)
+        lora_col = QVBoxLayout()
+        lora_col.addWidget(self.loras)
+        lora_col.addLayout(lora_buttons)
+        lora_col.addWidget(self.lora_note)
         what = QGroupBox(self.tr("1. Model to build"))
         f1 = QFormLayout(what)
         f1.addRow(self.tr("Model"), self.target)
-        f1.addRow(self.tr("LoRAs, in merge order"), lora_row)
-        f1.addRow("", self.lora_note)
+        f1.addRow(self.tr("LoRAs, in merge order"), lora_col)
 
         # 2. base LLaMA -----------------------------------------------------------------------------
         self.base_edit = QLineEdit()
@@ -121,6 +121,7 @@ class MergePage(Page):
         f2 = QFormLayout(base_box)
         f2.addRow(self.tr("Base model"), base_row)
         f2.addRow("", self.base_status)
+        self.base_status.hide()
 
         # 3. output -----------------------------------------------------------------------------------
         self.format = QComboBox()
@@ -205,7 +206,7 @@ class MergePage(Page):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        for w in (intro, what, base_box, out_box, plan_box):
+        for w in (intro, what, base_box, out_box):
             layout.addWidget(w)
         layout.addStretch(1)
         scroll = QScrollArea()
@@ -214,7 +215,13 @@ class MergePage(Page):
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.addWidget(heading)
-        outer.addWidget(scroll, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(scroll, 3)
+        plan_col = QVBoxLayout()
+        plan_col.addWidget(plan_box)
+        plan_col.addStretch(1)
+        columns.addLayout(plan_col, 2)
+        outer.addLayout(columns, 1)
         outer.addWidget(self.progress)
         outer.addLayout(buttons)
 
@@ -276,6 +283,7 @@ class MergePage(Page):
             self.lora_note.setText(self.tr("Add LoRA folders (PEFT: adapter_config.json + adapter_model), "
                                            "including ones trained on the Train page. Plus/Pro: the LLaMA-Plus "
                                            "LoRA first; a reversed pair is put right automatically."))
+            self.lora_note.setObjectName("hint")
         else:
             model = self.catalog.get(target)
             chain = [str(self._lora_dir(i)) for i in model.merge_chain]
@@ -289,8 +297,8 @@ class MergePage(Page):
                 self.lora_note.setText(self.tr("{name}: vocabulary {vocab}, merged into original {base}.")
                                        .format(name=model.name, vocab=model.vocab_size, base=model.base))
                 self.lora_note.setObjectName("hint")
-            self.lora_note.style().polish(self.lora_note)
             self._suggest_base(model.base)
+        self.lora_note.style().polish(self.lora_note)
         self._suggest_output()
 
     def _suggest_base(self, base_id: str) -> None:
@@ -385,8 +393,10 @@ class MergePage(Page):
             from engine.model_library import register_base
         except ImportError:
             self.base_status.setText(self.tr("Verification is not available in this build."))
+            self.base_status.show()
             return
         self.verify_button.setEnabled(False)
+        self.base_status.show()
         self.base_status.setText(self.tr("Verifying the weight files…"))
         job = self.context.jobs.start(self.tr("Verify {name}").format(name=Path(folder).name), register_base,
                                       folder, settings=self.context.settings, accept_mismatch=True)
@@ -405,6 +415,7 @@ class MergePage(Page):
     def _verify_ended(self, text: str, error: bool = False, ok: bool = False) -> None:
         self.verify_button.setEnabled(True)
         self.base_status.setText(text)
+        self.base_status.show()
         self.base_status.setObjectName("error" if error else "ok" if ok else "hint")
         self.base_status.style().polish(self.base_status)
 
@@ -450,8 +461,12 @@ class MergePage(Page):
             return
         self.plan = summary
         steps = summary["vocab_steps"]
-        rows = [self.tr("Base: {size} LLaMA ({fmt}), vocabulary {vocab}")
-                .format(size=summary["size"], fmt=summary["base_format"], vocab=steps[0])]
+        base_formats = {"hf-safetensors": self.tr("HF safetensors"), "hf-bin": self.tr("HF .bin"),
+                        "meta-pth": self.tr("Meta .pth")}
+        size = summary["size"]
+        name = f"LLaMA-{size}" if size[:1].isdigit() else f"LLaMA ({size})"
+        rows = [self.tr("Base: {name} ({fmt}), vocabulary {vocab}")
+                .format(name=name, fmt=base_formats.get(summary["base_format"], ""), vocab=steps[0])]
         for i, name in enumerate(summary["order"], 1):
             rows.append(self.tr("Step {n}: merge {name} → vocabulary {vocab}").format(n=i, name=name, vocab=steps[i]))
         formats = {"hf": self.tr("Hugging Face safetensors"), "pth": self.tr("Meta consolidated.NN.pth")}
