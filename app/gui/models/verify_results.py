@@ -31,7 +31,8 @@ class VerifyResults(QTableWidget):
         return self.tr("No published hash (SHA256 {sha})").format(sha=v.sha256)
 
     def show_verdicts(self, verdicts: list) -> None:
-        self.verdicts = list(verdicts)
+        order = {MISMATCH: 0, MATCH: 1}
+        self.verdicts = sorted(verdicts, key=lambda v: order.get(v.status, 2))   # problems first
         self.setRowCount(len(self.verdicts))
         for row, v in enumerate(self.verdicts):
             symbol = QTableWidgetItem(v.symbol)

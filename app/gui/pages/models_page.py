@@ -149,8 +149,12 @@ class ModelsPage(Page):
         heading.setObjectName("pageTitle")
         layout.addWidget(heading)
         layout.addLayout(filters)
-        layout.addWidget(self.splitter, 3)
-        layout.addWidget(self.results_box, 1)
+        self.vsplitter = QSplitter(Qt.Orientation.Vertical)
+        self.vsplitter.addWidget(self.splitter)
+        self.vsplitter.addWidget(self.results_box)
+        self.vsplitter.setStretchFactor(0, 3)
+        self.vsplitter.setStretchFactor(1, 2)
+        layout.addWidget(self.vsplitter, 1)
 
         QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.choose_folder_to_verify)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
@@ -254,9 +258,11 @@ class ModelsPage(Page):
             self._update_row(m.id)
         bases = registered_bases(settings)
         if bases:
-            marks = {"verified": "✓", "mismatch": "✗"}
+            notes = {"verified": self.tr("✓ matches the published SHA256"),
+                     "mismatch": self.tr("✗ differs from the published SHA256"),
+                     "unverified": self.tr("no published SHA256 for these files")}
             self.bases_label.setText(self.tr("Base LLaMA: {list}").format(list="; ".join(
-                f"{marks.get(b.status, '?')} {b.name} ({b.format}) {b.path}" for b in bases)))
+                f"{b.name} ({b.format.upper()}, {notes.get(b.status, b.status)}) {b.path}" for b in bases)))
         else:
             self.bases_label.setText(self.tr("No base LLaMA registered yet. The LoRAs are patches: they need "
                                              "your copy of the original LLaMA to merge into."))
