@@ -69,11 +69,18 @@ class HashCache:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.cache_dir() / self.FILE_NAME
+        self._stamp: tuple | None = None
+        self._data: dict = {}
 
     def _load(self) -> dict:
+        """The cache's contents, re-read only when the file changed (a page refresh asks ~30 times)."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-            return data if isinstance(data, dict) else {}
+            st = self.path.stat()
+            stamp = (st.st_ino, st.st_size, st.st_mtime_ns)   # atomic writes make a new inode
+            if stamp != self._stamp:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+                self._data, self._stamp = (data if isinstance(data, dict) else {}), stamp
+            return self._data
         except (OSError, ValueError):
             return {}
 
@@ -94,7 +101,7 @@ class HashCache:
     def put(self, path: Path, sha256: str) -> None:
         st = Path(path).stat()
         with self._lock:
-            data = self._load()
+            data = dict(self._load())
             data[self._key(path)] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256}
             atomic_write_text(self.path, json.dumps(data, indent=0))
 

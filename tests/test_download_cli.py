@@ -128,6 +128,19 @@ def test_missing_file_is_a_clear_failure(release, http_server, capsys):
     assert not (_lora("chinese-llama-plus-7b") / "tokenizer.model").exists()
 
 
+def test_disk_space_is_checked_before_starting(release, http_server, capsys, monkeypatch):
+    import shutil as shutil_mod
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil_mod, "disk_usage", lambda p: usage(10**12, 10**12 - 1000, 1000))
+    assert cli_main(["download", "chinese-alpaca-pro-7b", "--endpoint", http_server.url]) == 1
+    err = capsys.readouterr().err
+    assert "Not enough disk space" in err and "short by" in err
+    assert not http_server.requests                  # nothing was fetched
+    assert not list(_lora("chinese-alpaca-pro-7b").glob("*.part"))
+
+
 def test_unknown_model_and_bad_arguments(release, capsys):
     assert cli_main(["download", "chinese-alpaca-pro-8b"]) == 1
     assert "chinese-alpaca-pro-7b" in capsys.readouterr().err

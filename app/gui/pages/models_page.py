@@ -88,6 +88,7 @@ class ModelsPage(Page):
         self._fill_table()
 
         self.details = ModelDetails()
+        self.details.download_button.setToolTip(self.tr("Download the selected model (Ctrl+D)"))
         self.details.download_button.clicked.connect(lambda: self.start_download(self.selected_id()))
         self.details.pause_button.clicked.connect(lambda: self.pause_download(self.selected_id()))
         self.details.cancel_button.clicked.connect(lambda: self.cancel_download(self.selected_id()))
@@ -158,6 +159,7 @@ class ModelsPage(Page):
 
         QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.choose_folder_to_verify)
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
+        QShortcut(QKeySequence("Ctrl+D"), self, activated=lambda: self.start_download(self.selected_id()))
         context.settings_changed.connect(self.refresh)
         self.refresh()
         self._apply_filters()
