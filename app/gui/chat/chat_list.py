@@ -23,7 +23,7 @@ class ChatList(QWidget):
     def __init__(self, history: History, parent=None) -> None:
         super().__init__(parent)
         self.history = history
-        self.setMinimumWidth(200)
+        self.setMinimumWidth(180)
         self.setMaximumWidth(320)
         self.new_button = QPushButton(self.tr("New chat"))
         self.new_button.setProperty("primary", True)

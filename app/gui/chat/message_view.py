@@ -122,12 +122,12 @@ class MessageView(QTextBrowser):
         for match in FENCE.finditer(text):
             code_id = f"{key}:{k}"
             self._codes[code_id] = match.group(1).rstrip("\n")
-            parts.append(text[last:match.start()])
-            parts.append(f"\n[{self.labels['copy_code']}](copycode:{code_id})\n\n")
+            parts.append(text[last:match.start()].rstrip())
+            parts.append(f"\n\n[{self.labels['copy_code']}](copycode:{code_id})\n\n")
             parts.append(match.group(0))
             last, k = match.end(), k + 1
         parts.append(text[last:])
-        return "".join(parts)
+        return "".join(parts).strip()
 
     def append_message(self, m: ShownMessage, *, scroll: bool = True) -> None:
         at_end = self._at_bottom()
@@ -182,10 +182,14 @@ class MessageView(QTextBrowser):
             self._texts.setdefault(-10 ** 9, "")    # placeholder popped by remove_last_message
             self.remove_last_message()
             return
-        cursor.setPosition(self._stream_start, QTextCursor.MoveMode.KeepAnchor)
+        # Redraw the whole message: the header gains its links now that it has an id.
+        cursor.setPosition(self._starts.pop(), QTextCursor.MoveMode.KeepAnchor)
         cursor.beginEditBlock()
         cursor.removeSelectedText()
+        self._count -= 1
+        self._header(cursor, final)
         self._body(cursor, final)
+        self._count += 1
         cursor.endEditBlock()
         self._stream_start = None
         self._stream_parts = []

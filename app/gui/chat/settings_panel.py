@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSpinBox,
                                QVBoxLayout, QWidget)
@@ -22,7 +22,8 @@ class SettingsPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("chatSettings")
-        self.setMinimumWidth(270)
+        self.setMinimumWidth(340)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)
 
@@ -106,12 +107,20 @@ class SettingsPanel(QScrollArea):
         hint.setWordWrap(True)
         f3.addRow(hint)
 
+        self._narrow(self.template)
+        self._narrow(self.preset)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 0, 6, 6)
         for box in (prompt_box, gen_box, load_box):
             layout.addWidget(box)
         layout.addStretch(1)
         self.set_generation_settings(PRESETS[DEFAULT_PRESET][0])
+
+    @staticmethod
+    def _narrow(combo: QComboBox) -> QComboBox:
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
+        return combo
 
     def _double(self, lo: float, hi: float, step: float, decimals: int) -> QDoubleSpinBox:
         box = QDoubleSpinBox()

@@ -12,6 +12,7 @@ from typing import Optional
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QMenu, QProgressBar,
+                               QSizePolicy,
                                QPushButton, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from engine.chat.backends import LoadOptions, load_model
@@ -26,6 +27,7 @@ from ..chat.input_box import ChatInput
 from ..chat.message_view import MessageView, ShownMessage
 from ..chat.settings_panel import SettingsPanel
 from ..error_dialog import show_error
+from ..worker import Job
 from .base import Page
 
 RECENT_LIMIT = 8
@@ -76,7 +78,9 @@ class ChatPage(Page):
 
         # model bar
         self.model_combo = QComboBox()
-        self.model_combo.setMinimumWidth(260)
+        self.model_combo.setMinimumWidth(180)
+        self.model_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.model_combo.setMinimumContentsLength(12)
         self.model_combo.setToolTip(self.tr("Models ready to chat: GGUF files and merged models in your models "
                                             "folder, and models you opened before"))
         self.open_button = QToolButton()
@@ -96,6 +100,7 @@ class ChatPage(Page):
         self.load_progress.setVisible(False)
         self.model_status = QLabel(self.tr("No model loaded"))
         self.model_status.setObjectName("hint")
+        self.model_status.setMinimumWidth(60)
         self.settings_toggle = QToolButton()
         self.settings_toggle.setText(self.tr("Settings"))
         self.settings_toggle.setCheckable(True)
@@ -107,9 +112,10 @@ class ChatPage(Page):
         model_bar.addWidget(self.open_button)
         model_bar.addWidget(self.load_button)
         model_bar.addWidget(self.unload_button)
-        model_bar.addWidget(self.load_progress)
-        model_bar.addWidget(self.model_status)
         model_bar.addWidget(self.settings_toggle)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.model_status, 1)
+        status_row.addWidget(self.load_progress)
 
         # conversation
         self.view = MessageView()
@@ -161,9 +167,10 @@ class ChatPage(Page):
         self.continue_button.clicked.connect(self.continue_reply)
         self.stats = QLabel()
         self.stats.setObjectName("hint")
+        self.stats.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.meter = QProgressBar()
         self.meter.setObjectName("contextMeter")
-        self.meter.setMaximumWidth(220)
+        self.meter.setMinimumWidth(170)
         self.meter.setFormat(self.tr("Context %v / %m"))
         self.meter.setToolTip(self.tr("How much of the model's context the conversation fills (tokens)"))
         self.meter.setRange(0, 1)
@@ -178,6 +185,7 @@ class ChatPage(Page):
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(6, 0, 6, 0)
         mid.addLayout(model_bar)
+        mid.addLayout(status_row)
         mid.addWidget(self.center, 1)
         mid.addLayout(notice_row)
         mid.addLayout(input_row)
@@ -192,7 +200,7 @@ class ChatPage(Page):
         self.splitter.addWidget(middle)
         self.splitter.addWidget(self.settings_panel)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([220, 640, 290])
+        self.splitter.setSizes([200, 560, 340])
 
         heading = QLabel(self.title())
         heading.setObjectName("pageTitle")
@@ -217,7 +225,8 @@ class ChatPage(Page):
         self.empty_text.setWordWrap(True)
         self.empty_text.setObjectName("hint")
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.empty_text.setFixedWidth(520)
+        self.empty_text.setMinimumWidth(320)
+        self.empty_text.setMaximumWidth(520)
         self.models_link = QPushButton(self.tr("Go to the Models page"))
         self.models_link.clicked.connect(lambda: self.context.navigate("models"))
         self.starter_button = QPushButton(self.tr("Try the starter model (English-only demo)"))
@@ -227,13 +236,14 @@ class ChatPage(Page):
         open_button.clicked.connect(self.open_gguf)
         row = QHBoxLayout()
         row.addStretch(1)
-        for b in (self.starter_button, self.models_link, open_button):
+        for b in (self.models_link, open_button):
             row.addWidget(b)
         row.addStretch(1)
         layout = QVBoxLayout(box)
         layout.addStretch(1)
         layout.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.empty_text, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.starter_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addLayout(row)
         layout.addStretch(2)
         return box
@@ -606,12 +616,16 @@ class ChatPage(Page):
         else:
             self.view.begin_stream()
         self.show_notice("")
-        job = self.context.jobs.start(self.tr("Chat reply"), session.reply, on_piece=self.bridge.piece.emit,
-                                      on_prompt=self.bridge.prompt.emit, continue_last=continue_last)
+        # Replies are not listed in the jobs panel (one per message would bury real jobs);
+        # the page shows their progress, stop button and errors itself.
+        job = Job(self.tr("Chat reply"), session.reply, (),
+                  dict(on_piece=self.bridge.piece.emit, on_prompt=self.bridge.prompt.emit,
+                       continue_last=continue_last), parent=self)
         self.reply_job = job
         job.finished.connect(self._reply_done)
         job.failed.connect(self._reply_failed)
         job.cancelled.connect(lambda: self._reply_failed("", "", ""))
+        job.start()
         self._update_state()
 
     @Slot(str)
@@ -642,6 +656,7 @@ class ChatPage(Page):
         s = reply.stats
         self.stats.setText(self.tr("{rate:.1f} tokens/s · first token {ttft:.2f} s · {n} tokens").format(
             rate=s.tokens_per_second, ttft=s.time_to_first_token, n=s.generated_tokens))
+        self.stats.setToolTip(self.stats.text())
         self.meter.setRange(0, reply.fitted.context_size)
         self.meter.setValue(min(reply.fitted.context_size, reply.fitted.prompt_tokens + s.generated_tokens))
         self.chat_list.refresh()
@@ -756,7 +771,9 @@ class ChatPage(Page):
             self.center.setCurrentWidget(self.empty_state)
 
     def can_close(self) -> bool:
-        self.stop()
+        if self._generating():
+            self.reply_job.cancel()
+            self.reply_job.wait(10000)      # the reply stops within a token; it is saved
         return True
 
 
