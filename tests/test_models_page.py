@@ -74,8 +74,15 @@ def test_download_from_local_server_shows_progress_and_verified(page, qtbot, rel
     assert page.details.pause_button.isVisible() and page.details.bar.isVisible()
     seen = []
     job.progress.connect(seen.append)
-    with qtbot.waitSignal(job.finished, timeout=30000):
+    # A second download at the same time, from the other row.
+    page.select("chinese-alpaca-pro-7b")
+    _click(qtbot, page.details.download_button)
+    other = page.downloads["chinese-alpaca-pro-7b"]
+    assert len(page.downloads) == 2
+    with qtbot.waitSignals([job.finished, other.finished], timeout=30000):
         pass
+    assert _state(page, "chinese-alpaca-pro-7b") == "✓ Verified"
+    page.select("chinese-llama-plus-7b")
     assert seen and seen[-1].unit == "bytes" and seen[-1].done == seen[-1].total > 300_000
     assert _state(page, "chinese-llama-plus-7b") == "✓ Verified"
     assert page.results_box.isVisible()
