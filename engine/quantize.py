@@ -203,24 +203,37 @@ class Shapes:
                    int(config.get("head_dim") or hidden // heads), bool(config.get("tie_word_embeddings")))
 
     def tensors(self):
-        """(role, layer, n_elements) of every weight matrix; norms are counted separately."""
-        yield "token_embd", -1, self.vocab * self.hidden
+        """(role, layer, n_elements, row_length) of every weight matrix; norms are counted separately."""
+        h = self.hidden
+        # With tied embeddings llama.cpp treats token_embd as the output tensor.
+        yield ("output" if self.tied else "token_embd"), -1, self.vocab * h, h
         if not self.tied:
-            yield "output", -1, self.vocab * self.hidden
-        q = self.heads * self.head_dim * self.hidden
-        kv = self.kv_heads * self.head_dim * self.hidden
-        ff = self.intermediate * self.hidden
+            yield "output", -1, self.vocab * h, h
+        q = self.heads * self.head_dim * h
+        kv = self.kv_heads * self.head_dim * h
+        ff = self.intermediate * h
         for i in range(self.layers):
-            yield from (("attn_q", i, q), ("attn_k", i, kv), ("attn_v", i, kv), ("attn_output", i, q),
-                        ("ffn_gate", i, ff), ("ffn_up", i, ff), ("ffn_down", i, ff))
+            yield from (("attn_q", i, q, h), ("attn_k", i, kv, h), ("attn_v", i, kv, h), ("attn_output", i, q, h),
+                        ("ffn_gate", i, ff, h), ("ffn_up", i, ff, h), ("ffn_down", i, ff, self.intermediate))
 
     @property
     def n_params(self) -> int:
-        return sum(n for _, _, n in self.tensors()) + (2 * self.layers + 1) * self.hidden
+        return sum(t[2] for t in self.tensors()) + (2 * self.layers + 1) * self.hidden
+
+
+# k-quant blocks span 256 values; llama.cpp falls back for rows of other lengths.
+_K_FALLBACK = {"Q2_K": 4.5, "Q3_K": 4.5, "Q4_K": 5.5, "Q5_K": 6.0, "Q6_K": 8.5}
+
+
+def _bits(qtype: str, role: str, layer: int, n_layers: int, row: int) -> float:
+    block = _tensor_type(qtype, role, layer, n_layers)
+    if block in _K_FALLBACK and row % 256:
+        return _K_FALLBACK[block]
+    return _BPW[block]
 
 
 def estimate_file_bytes(shapes: Shapes, qtype: str) -> int:
-    bits = sum(n * _BPW[_tensor_type(qtype, role, layer, shapes.layers)] for role, layer, n in shapes.tensors())
+    bits = sum(n * _bits(qtype, role, layer, shapes.layers, row) for role, layer, n, row in shapes.tensors())
     norms = (2 * shapes.layers + 1) * shapes.hidden * 4
     return int(bits / 8) + norms + 1_000_000   # + metadata (vocabulary)
 
