@@ -245,14 +245,17 @@ def estimate_ram_bytes(shapes: Shapes, qtype: str, n_ctx: int = 2048) -> int:
     return estimate_file_bytes(shapes, qtype) + kv_cache + compute
 
 
+def total_ram() -> int:
+    try:
+        import psutil
+        return int(psutil.virtual_memory().total)
+    except ImportError:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+
+
 def recommended_type(shapes: Shapes, available_ram: Optional[int] = None) -> str:
     """Q8_0 when it fits comfortably in memory, else Q4_K_M (the laptop choice)."""
-    if available_ram is None:
-        try:
-            import psutil
-            available_ram = psutil.virtual_memory().total
-        except ImportError:
-            return DEFAULT_TYPE
+    available_ram = total_ram() if available_ram is None else available_ram
     return "Q8_0" if estimate_ram_bytes(shapes, "Q8_0") * 1.5 < available_ram else DEFAULT_TYPE
 
 

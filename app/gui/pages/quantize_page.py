@@ -1,0 +1,503 @@
+"""Quantize wizard: a Hugging Face LLaMA folder -> GGUF F16 -> llama.cpp quantization.
+
+The type table is computed from the chosen model's shapes (file size and RAM per
+type); the run converts, verifies against the original (llama.cpp loads it,
+tokenizer parity, logits against transformers), quantizes in a child process
+and compares perplexity, then offers the result to the Chat page.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl, Slot
+from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+
+from engine.jobs import describe, format_bytes
+from engine.layout import gguf_dir, models_root
+
+from ..worker import Job
+from .base import Page
+
+OTHER = "__other__"
+TYPES = ("F16", "Q8_0", "Q6_K", "Q5_K_M", "Q5_1", "Q5_0", "Q4_K_M", "Q4_1", "Q4_0", "Q3_K_M", "Q2_K")
+
+
+def describe_model(model_dir, *, progress=None, cancel=None) -> dict:
+    """Worker-thread part of choosing a folder: headers, tokenizer, size table."""
+    from engine.gguf_convert import inspect_model
+    from engine.quantize import Shapes, estimate_file_bytes, estimate_ram_bytes, recommended_type, total_ram
+
+    info = inspect_model(model_dir)
+    shapes = Shapes.from_config(info.config, vocab=info.embedding_rows)
+    ram = total_ram()
+    return {
+        "model_dir": str(info.folder), "n_params": info.n_params, "vocab": info.embedding_rows,
+        "tokenizer": info.tokenizer_kind, "layers": info.layers, "hidden": info.hidden,
+        "source_bytes": info.source_bytes, "ram_total": ram,
+        "recommended": recommended_type(shapes, ram),
+        "sizes": {t: (estimate_file_bytes(shapes, t), estimate_ram_bytes(shapes, t)) for t in TYPES},
+    }
+
+
+def run_quantize_job(model_dir, out_dir, qtype, *, keep_f16, progress=None, cancel=None):
+    from engine.gguf_pipeline import convert_and_quantize
+
+    return convert_and_quantize(model_dir, out_dir, None if qtype == "F16" else qtype, keep_f16=keep_f16,
+                                progress=progress, cancel=cancel)
+
+
+class QuantizePage(Page):
+    PAGE_ID = "quantize"
+    ORDER = 30
+    ICON = "quantize.svg"
+
+    def __init__(self, context, parent=None) -> None:
+        super().__init__(context, parent)
+        self.info: dict | None = None
+        self.job: Job | None = None
+        self.inspect_job: Job | None = None
+        self.result = None
+        ui = context.store.ui_value
+
+        # 1. source ---------------------------------------------------------------------------------
+        self.source = QComboBox()
+        self.source.setMinimumWidth(320)
+        self.source.activated.connect(self._source_activated)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse_source)
+        row = QHBoxLayout()
+        row.addWidget(self.source, 1)
+        row.addWidget(browse)
+        self.model_label = QLabel(self.tr("Choose a Hugging Face LLaMA folder, such as a Merge page output."))
+        self.model_label.setObjectName("hint")
+        self.model_label.setWordWrap(True)
+        self.model_error = QLabel()
+        self.model_error.setObjectName("error")
+        self.model_error.setWordWrap(True)
+        self.model_error.hide()
+        source_box = QGroupBox(self.tr("1. Model"))
+        sl = QVBoxLayout(source_box)
+        sl.addLayout(row)
+        sl.addWidget(self.model_label)
+        sl.addWidget(self.model_error)
+
+        # 2. type table -----------------------------------------------------------------------------
+        self.table = QTableWidget(len(TYPES), 4)
+        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("File size"), self.tr("RAM to run"),
+                                              self.tr("Quality")])
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        for col in range(3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        notes = self._quality_notes()
+        for r, t in enumerate(TYPES):
+            item = QTableWidgetItem(t)
+            item.setData(Qt.ItemDataRole.UserRole, t)
+            self.table.setItem(r, 0, item)
+            for c in (1, 2):
+                self.table.setItem(r, c, QTableWidgetItem("–"))
+            self.table.setItem(r, 3, QTableWidgetItem(notes[t]))
+        self.table.setMinimumHeight(self.table.verticalHeader().length() + header.height() + 6)
+        self.table.itemSelectionChanged.connect(self._type_changed)
+        type_box = QGroupBox(self.tr("2. Quantization type"))
+        tl = QVBoxLayout(type_box)
+        type_hint = QLabel(self.tr("Sizes are computed for this model. Q4_K_M suits laptops; "
+                                   "Q8_0 is nearly lossless when memory allows."))
+        type_hint.setObjectName("hint")
+        type_hint.setWordWrap(True)
+        tl.addWidget(type_hint)
+        tl.addWidget(self.table)
+
+        # 3. output ---------------------------------------------------------------------------------
+        self.out_edit = QLineEdit(ui("quantize.out_dir") or str(gguf_dir(context.settings)))
+        self.out_edit.editingFinished.connect(self._out_changed)
+        out_browse = QPushButton(self.tr("Browse…"))
+        out_browse.clicked.connect(self.browse_output)
+        out_row = QHBoxLayout()
+        out_row.addWidget(self.out_edit, 1)
+        out_row.addWidget(out_browse)
+        self.keep_f16 = QCheckBox(self.tr("Keep the F16 file (needed to try other types without converting again)"))
+        self.keep_f16.setChecked(bool(ui("quantize.keep_f16", True)))
+        self.keep_f16.toggled.connect(lambda v: self.context.store.set_ui_value("quantize.keep_f16", v))
+        self.files_label = QLabel()
+        self.files_label.setObjectName("hint")
+        self.files_label.setWordWrap(True)
+        self.disk_label = QLabel()
+        self.disk_label.setWordWrap(True)
+        out_box = QGroupBox(self.tr("3. Output"))
+        of = QFormLayout(out_box)
+        of.addRow(self.tr("Folder"), out_row)
+        of.addRow("", self.keep_f16)
+        of.addRow(self.tr("Files"), self.files_label)
+        of.addRow(self.tr("Disk"), self.disk_label)
+
+        # results -----------------------------------------------------------------------------------
+        self.results_box = QGroupBox(self.tr("Verification"))
+        self.results_form = QFormLayout(self.results_box)
+        self.result_labels = {}
+        for key, label in (("load", self.tr("llama.cpp loads it")), ("tokens", self.tr("Tokenizer")),
+                           ("logits", self.tr("Logits vs transformers")), ("ppl", self.tr("Perplexity")),
+                           ("size", self.tr("Files"))):
+            value = QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.result_labels[key] = value
+            self.results_form.addRow(label, value)
+        self.results_box.hide()
+
+        # run ---------------------------------------------------------------------------------------
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Convert and quantize"))
+        self.start_button.setProperty("primary", True)
+        self.start_button.setToolTip(self.tr("Start (Ctrl+Enter)"))
+        self.start_button.setEnabled(False)
+        self.start_button.clicked.connect(self.start)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop; no partial file is left behind (Esc)"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel)
+        self.chat_button = QPushButton(self.tr("Chat with this model…"))
+        self.chat_button.clicked.connect(self.go_chat)
+        self.open_button = QPushButton(self.tr("Open folder"))
+        self.open_button.clicked.connect(self.open_output)
+        for b in (self.chat_button, self.open_button):
+            b.hide()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        for b in (self.open_button, self.chat_button, self.cancel_button, self.start_button):
+            buttons.addWidget(b)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.start)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel)
+
+        heading = QLabel(self.title())
+        heading.setObjectName("pageTitle")
+        intro = QLabel(self.tr("Converts a Hugging Face LLaMA model to GGUF for llama.cpp, checks it against the "
+                               "original, and shrinks it with llama.cpp's quantizer."))
+        intro.setObjectName("hint")
+        intro.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(source_box)
+        left.addWidget(out_box)
+        left.addWidget(self.results_box)
+        left.addStretch(1)
+        columns.addLayout(left, 2)
+        columns.addWidget(type_box, 3)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.progress)
+        layout.addLayout(buttons)
+
+        self._fill_sources()
+        self._select_type(ui("quantize.type") or "Q4_K_M")
+        self._update_outputs()
+
+    def title(self) -> str:
+        return self.tr("Quantize")
+
+    def _quality_notes(self) -> dict:
+        return {
+            "F16": self.tr("Not quantized: the reference, largest file"),
+            "Q8_0": self.tr("Practically lossless; when memory allows"),
+            "Q6_K": self.tr("Nearly indistinguishable from F16"),
+            "Q5_K_M": self.tr("Very close to the original"),
+            "Q5_1": self.tr("Older 5-bit format; prefer Q5_K_M"),
+            "Q5_0": self.tr("Older 5-bit format; prefer Q5_K_M"),
+            "Q4_K_M": self.tr("Balanced size and quality: best for laptops"),
+            "Q4_1": self.tr("Older 4-bit format; prefer Q4_K_M"),
+            "Q4_0": self.tr("Older 4-bit format, upstream's first default"),
+            "Q3_K_M": self.tr("Small; answers get noticeably worse"),
+            "Q2_K": self.tr("Smallest; large quality loss"),
+        }
+
+    # source -------------------------------------------------------------------------------------------
+    def _merged_folders(self) -> list[Path]:
+        merged = models_root(self.context.settings) / "merged"
+        if not merged.is_dir():
+            return []
+        found = [p for p in merged.iterdir() if p.is_dir() and (p / "config.json").exists()]
+        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+    def _fill_sources(self, keep: str | None = None) -> None:
+        self.source.blockSignals(True)
+        self.source.clear()
+        self.source.addItem(self.tr("Choose a model folder…"), "")
+        for i, folder in enumerate(self._merged_folders()):
+            label = self.tr("{name} (just merged)").format(name=folder.name) if i == 0 else folder.name
+            self.source.addItem(label, str(folder))
+        remembered = keep or self.context.store.ui_value("quantize.model_dir")
+        if remembered and Path(remembered).is_dir() and self.source.findData(remembered) < 0:
+            self.source.addItem(Path(remembered).name, remembered)
+        self.source.addItem(self.tr("Other folder…"), OTHER)
+        self.source.setCurrentIndex(0)
+        self.source.blockSignals(False)
+        target = keep or (self.source.itemData(1) if self.source.count() > 2 and self.source.itemData(1) != OTHER
+                          else remembered)
+        if target and self.source.findData(target) >= 0:
+            self.source.setCurrentIndex(self.source.findData(target))
+            self._inspect(target)
+
+    def open_with(self, model_dir=None, **_ignored) -> None:
+        """Pre-fill the source (the Merge page sends its output folder)."""
+        if model_dir:
+            self.set_model_dir(str(model_dir))
+
+    def set_model_dir(self, folder: str) -> None:
+        folder = str(Path(folder))
+        if self.source.findData(folder) < 0:
+            self.source.insertItem(self.source.count() - 1, Path(folder).name, folder)
+        self.source.setCurrentIndex(self.source.findData(folder))
+        self._inspect(folder)
+
+    @Slot(int)
+    def _source_activated(self, index: int) -> None:
+        data = self.source.itemData(index)
+        if data == OTHER:
+            self.browse_source()
+        elif data:
+            self._inspect(data)
+
+    @Slot()
+    def browse_source(self) -> None:
+        start = self.current_model_dir() or str(models_root(self.context.settings))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a Hugging Face model folder"), start)
+        if folder:
+            self.set_model_dir(folder)
+        elif self.source.currentData() == OTHER:
+            self.source.setCurrentIndex(0)
+
+    def current_model_dir(self) -> str:
+        data = self.source.currentData()
+        return "" if data in (None, "", OTHER) else data
+
+    def _inspect(self, folder: str) -> None:
+        self.info = None
+        self.model_error.hide()
+        self.model_label.setText(self.tr("Reading {name}…").format(name=Path(folder).name))
+        self._update_outputs()
+        job = self.context.jobs.start(self.tr("Read model {name}").format(name=Path(folder).name),
+                                      describe_model, folder)
+        self.inspect_job = job
+        job.finished.connect(lambda info, j=job: self._inspected(j, info))
+        job.failed.connect(lambda message, hint, _d, j=job: self._inspect_failed(j, message, hint))
+
+    def _inspected(self, job: Job, info: dict) -> None:
+        if job is not self.inspect_job:
+            return
+        self.info = info
+        self.context.store.set_ui_value("quantize.model_dir", info["model_dir"])
+        tokenizer = self.tr("SentencePiece") if info["tokenizer"] == "sentencepiece" else self.tr("BPE")
+        self.model_label.setText(self.tr("{params} parameters, {layers} layers, vocabulary {vocab} ({tokenizer}), "
+                                         "{size} on disk").format(
+            params=_params(info["n_params"]), layers=info["layers"], vocab=info["vocab"], tokenizer=tokenizer,
+            size=format_bytes(info["source_bytes"])))
+        recommended = info["recommended"]
+        for r, t in enumerate(TYPES):
+            file_bytes, ram_bytes = info["sizes"][t]
+            self.table.item(r, 1).setText(format_bytes(file_bytes))
+            ram = self.table.item(r, 2)
+            ram.setText(format_bytes(ram_bytes))
+            too_big = ram_bytes > info["ram_total"]
+            ram.setToolTip(self.tr("More than this computer's memory") if too_big else "")
+            ram.setForeground(QColor("#b42318") if too_big else self.palette().text().color())
+            self.table.item(r, 0).setText(self.tr("{type} (recommended)").format(type=t) if t == recommended else t)
+        if not self.context.store.ui_value("quantize.type"):
+            self._select_type(recommended)
+        self._update_outputs()
+
+    def _inspect_failed(self, job: Job, message: str, hint: str) -> None:
+        if job is not self.inspect_job:
+            return
+        self.model_label.setText("")
+        self.model_error.setText(f"{message}\n{hint}".strip())
+        self.model_error.show()
+        self._update_outputs()
+
+    # type and output ----------------------------------------------------------------------------------
+    def _select_type(self, qtype: str) -> None:
+        row = TYPES.index(qtype) if qtype in TYPES else TYPES.index("Q4_K_M")
+        self.table.selectRow(row)
+
+    def selected_type(self) -> str:
+        rows = self.table.selectionModel().selectedRows()
+        return TYPES[rows[0].row()] if rows else "Q4_K_M"
+
+    @Slot()
+    def _type_changed(self) -> None:
+        if self.info is not None or self.context.store.ui_value("quantize.type"):
+            self.context.store.set_ui_value("quantize.type", self.selected_type())
+        self._update_outputs()
+
+    @Slot()
+    def browse_output(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose the output folder"), self.out_edit.text())
+        if folder:
+            self.out_edit.setText(folder)
+            self._out_changed()
+
+    @Slot()
+    def _out_changed(self) -> None:
+        text = self.out_edit.text().strip()
+        default = str(gguf_dir(self.context.settings))
+        self.context.store.set_ui_value("quantize.out_dir", "" if text == default else text)
+        self._update_outputs()
+
+    def planned(self):
+        from engine.gguf_pipeline import planned_paths
+
+        qtype = self.selected_type()
+        return planned_paths(self.current_model_dir(), self.out_edit.text().strip(),
+                             None if qtype == "F16" else qtype)
+
+    def _update_outputs(self) -> None:
+        busy = self.job is not None and self.job.is_active
+        ready = self.info is not None and bool(self.out_edit.text().strip())
+        if not ready:
+            self.files_label.setText("")
+            self.disk_label.setText("")
+            self.start_button.setEnabled(False)
+            return
+        qtype = self.selected_type()
+        f16, quant = self.planned()
+        names = [f16.name] + ([quant.name] if quant else [])
+        self.files_label.setText(", ".join(names))
+        needed = self.info["sizes"]["F16"][0] + (self.info["sizes"][qtype][0] if quant else 0)
+        out_dir = Path(self.out_edit.text().strip())
+        probe = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
+        free = shutil.disk_usage(probe).free if probe else 0
+        enough = free >= needed * 1.05
+        self.disk_label.setObjectName("ok" if enough else "error")
+        self.disk_label.setText(self.tr("{needed} needed, {free} free").format(
+            needed=format_bytes(needed), free=format_bytes(free)) if enough else
+            self.tr("Not enough space: {needed} needed, {free} free. Choose another folder.").format(
+                needed=format_bytes(needed), free=format_bytes(free)))
+        self.disk_label.style().unpolish(self.disk_label)
+        self.disk_label.style().polish(self.disk_label)
+        self.start_button.setText(self.tr("Convert to F16") if qtype == "F16" else
+                                  self.tr("Convert and quantize to {type}").format(type=qtype))
+        self.start_button.setEnabled(enough and not busy)
+
+    # run ----------------------------------------------------------------------------------------------
+    @Slot()
+    def start(self) -> None:
+        if not self.start_button.isEnabled() or (self.job is not None and self.job.is_active):
+            return
+        qtype = self.selected_type()
+        model_dir = self.current_model_dir()
+        self.result = None
+        self.results_box.hide()
+        for b in (self.chat_button, self.open_button):
+            b.hide()
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.start_button.setEnabled(False)
+        self.status.setObjectName("hint")
+        self.status.setText(self.tr("Starting…"))
+        self.job = self.context.jobs.start(
+            self.tr("Quantize {name} to {type}").format(name=Path(model_dir).name, type=qtype),
+            run_quantize_job, model_dir, self.out_edit.text().strip(), qtype, keep_f16=self.keep_f16.isChecked())
+        self.job.progress.connect(self._on_progress)
+        self.job.finished.connect(self._on_finished)
+        self.job.failed.connect(self._on_failed)
+        self.job.cancelled.connect(self._on_cancelled)
+
+    @Slot()
+    def cancel(self) -> None:
+        if self.job is not None and self.job.is_active:
+            self.job.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _on_progress(self, p) -> None:
+        if p.fraction is not None:
+            self.progress.setValue(int(p.fraction * 1000))
+        self.status.setText(describe(p))
+
+    def _finish_run(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._update_outputs()
+
+    def _on_finished(self, result) -> None:
+        self.result = result
+        self._finish_run()
+        self._show_results(result)
+        self.chat_button.show()
+        self.open_button.show()
+        self.status.setText(self.tr("Done: {file}").format(file=result.final_path.name))
+
+    def _on_failed(self, message: str, hint: str, _details: str) -> None:
+        self._finish_run()
+        self.status.setText(self.tr("Failed: {message}").format(message=message))
+
+    def _on_cancelled(self) -> None:
+        self._finish_run()
+        self.status.setText(self.tr("Cancelled; no partial file was left behind."))
+
+    def _show_results(self, r) -> None:
+        labels = self.result_labels
+        labels["load"].setText(self.tr("Yes"))
+        check = r.check
+        if check is not None and check.parity is not None:
+            p = check.parity
+            labels["tokens"].setText(
+                self.tr("Identical token ids on {n} tokens of Chinese and English text").format(n=p.n_tokens)
+                if p.ok else self.tr("Differs from the source tokenizer at token {i}").format(i=p.first_mismatch))
+        else:
+            labels["tokens"].setText(self.tr("Not checked"))
+        if check is not None and check.logits is not None:
+            lg = check.logits
+            labels["logits"].setText(self.tr("Top-1 identical at {m}/{n} positions; max difference {d}").format(
+                m=lg.top1_matches, n=lg.positions, d=f"{lg.max_abs_diff:.4g}"))
+        else:
+            labels["logits"].setText(self.tr("Not compared (not enough memory for a float32 copy)"))
+        if r.ppl_f16 is not None and r.ppl_quant is not None:
+            change = (r.ppl_quant.perplexity / r.ppl_f16.perplexity - 1) * 100
+            labels["ppl"].setText(self.tr("F16 {base}, {type} {quant} ({change})").format(
+                base=f"{r.ppl_f16.perplexity:.2f}", type=r.quantized.qtype, quant=f"{r.ppl_quant.perplexity:.2f}",
+                change=f"{change:+.1f}%"))
+        elif r.ppl_f16 is not None:
+            labels["ppl"].setText(self.tr("F16 {base}").format(base=f"{r.ppl_f16.perplexity:.2f}"))
+        files = [r.f16_path] if r.f16_path.exists() else []
+        if r.quant_path is not None:
+            files.append(r.quant_path)
+        labels["size"].setText("\n".join(f"{p.name}  {format_bytes(p.stat().st_size)}" for p in files))
+        ok = check is None or check.ok
+        for key in ("tokens", "logits"):
+            labels[key].setObjectName("ok" if ok else "error")
+            labels[key].style().unpolish(labels[key])
+            labels[key].style().polish(labels[key])
+        self.results_box.show()
+
+    @Slot()
+    def go_chat(self) -> None:
+        if self.result is not None:
+            self.context.navigate("chat", model_path=str(self.result.final_path))
+
+    @Slot()
+    def open_output(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(self.out_edit.text().strip()))
+
+
+def _params(n: int) -> str:
+    return f"{n / 1e9:.2f}B" if n >= 1e9 else f"{n / 1e6:.1f}M"
+
+
+PAGE = QuantizePage
