@@ -252,3 +252,18 @@ def test_cli_merges_and_reports_errors(base, llama_plus, tmp_path, capsys):
     assert main(["merge", "--base", str(base), "--lora", str(llama_plus), "--out", str(tmp_path / "o")]) == 1
     assert "already exists" in capsys.readouterr().err
     assert not (tmp_path / "p").exists()
+
+
+def test_cli_expands_a_catalog_id_to_its_downloaded_chain(base, llama_plus, alpaca_plus, tmp_path, capsys):
+    from app.cli import main
+    from engine.layout import lora_dir
+    from engine.settings import SettingsStore
+
+    settings = SettingsStore().settings
+    shutil.copytree(llama_plus, lora_dir(settings, "chinese-llama-plus-7b"))
+    shutil.copytree(alpaca_plus, lora_dir(settings, "chinese-alpaca-pro-7b"))
+    assert main(["merge", "--base", str(base), "--lora", "chinese-alpaca-pro-7b", "--out", str(tmp_path / "o"),
+                 "--dry-run", "--json"]) == 0
+    plan = json.loads(capsys.readouterr().out)
+    assert plan["order"] == ["chinese-llama-plus-7b", "chinese-alpaca-pro-7b"]
+    assert plan["vocab_steps"] == [32000, 49953, 49954]

@@ -136,3 +136,14 @@ def test_wizard_uses_the_catalog_chain(page, qtbot, base, llama_plus, alpaca_plu
     assert page.out_edit.text().endswith("chinese-alpaca-plus-7b-pth")
     _wait_plan(qtbot, page)
     assert "Step 2: merge chinese-alpaca-plus-7b → vocabulary 49954" in page.plan_label.text()
+
+
+def test_wizard_shows_a_registered_base_verdict(page, qtbot, base):
+    from engine.model_library import register_base
+
+    record = register_base(base, settings=page.context.settings)
+    assert record.status == "unverified"            # a tiny model has no published hashes
+    page.base_edit.setText(str(base))
+    assert page.base_status.isVisible() and "could not be verified" in page.base_status.text()
+    page.base_edit.setText(str(base.parent))
+    assert not page.base_status.isVisible()

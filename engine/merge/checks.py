@@ -132,4 +132,4 @@ def check_output_location(out_dir: Path, inputs: list[Path], overwrite: bool) ->
         raise UserError(f"{out} is a file.", "Choose a folder for the merged model.")
     if out.exists() and any(out.iterdir()) and not overwrite:
         raise UserError(f"The output folder {out} already exists and is not empty.",
-                        "Choose another folder, or allow replacing it (--overwrite).")
+                        "Choose another folder, or delete this one (the command line can replace it with --overwrite).")

@@ -105,6 +105,7 @@ class MergePage(Page):
         self.base_edit = QLineEdit()
         self.base_edit.setPlaceholderText(self.tr("Folder with config.json (HF) or consolidated.00.pth + params.json"))
         self.base_edit.textChanged.connect(self._inputs_changed)
+        self.base_edit.textChanged.connect(self._show_known_base_status)
         browse_base = QPushButton(self.tr("Browse…"))
         browse_base.clicked.connect(self.browse_base)
         self.verify_button = QPushButton(self.tr("Verify"))
@@ -403,6 +404,23 @@ class MergePage(Page):
         job.finished.connect(self._verified)
         job.failed.connect(lambda message, hint, _d: self._verify_ended(message, error=True))
         job.cancelled.connect(lambda: self._verify_ended(self.tr("Verification cancelled.")))
+
+    @Slot()
+    def _show_known_base_status(self) -> None:
+        """A folder already verified on the Models page shows its verdict without hashing again."""
+        folder = self.base_edit.text().strip()
+        record = None
+        if folder:
+            try:
+                from engine.model_library import registered_bases
+                record = next((r for r in registered_bases(self.context.settings)
+                               if Path(r.path) == Path(folder).expanduser().absolute()), None)
+            except Exception:  # noqa: BLE001 - the library is optional here
+                record = None
+        if record is None:
+            self.base_status.hide()
+            return
+        self._verified(record)
 
     @Slot(object)
     def _verified(self, record) -> None:
