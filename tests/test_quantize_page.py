@@ -38,7 +38,8 @@ def test_wizard_end_to_end(page, qtbot, models, tmp_path):
     # The table is computed for this model: sizes shrink with the type, Q4_K_M or Q8_0 is recommended.
     sizes = {t: page.info["sizes"][t][0] for t in TYPES}
     assert sizes["F16"] > sizes["Q8_0"] > sizes["Q4_K_M"] > sizes["Q2_K"]
-    assert any("(recommended)" in page.table.item(r, 0).text() for r in range(len(TYPES)))
+    recommended = [t for r, t in enumerate(TYPES) if page.table.item(r, 3).text().startswith("Recommended")]
+    assert recommended == [page.info["recommended"]] and recommended[0] in ("Q4_K_M", "Q8_0")
     assert page.table.item(TYPES.index("F16"), 1).text() != "–"
 
     page.out_edit.setText(str(tmp_path / "out"))

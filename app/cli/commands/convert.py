@@ -55,7 +55,8 @@ def run(args) -> int:
                 "first_mismatch": check.parity.first_mismatch},
             "logits": None if check.logits is None else {
                 "positions": check.logits.positions, "top1_matches": check.logits.top1_matches,
-                "max_abs_diff": check.logits.max_abs_diff, "max_logit": check.logits.max_logit},
+                "max_abs_diff": check.logits.max_abs_diff, "max_logit": check.logits.max_logit,
+                "near_ties": check.logits.near_ties},
             "notes": check.notes}
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -76,7 +77,8 @@ def format_check(check) -> str:
                      f"against {p.reference}): " + ("identical" if p.ok else f"DIFFERS at token {p.first_mismatch}"))
     if check.logits is not None:
         lg = check.logits
-        lines.append(f"logits vs transformers: top-1 identical at {lg.top1_matches}/{lg.positions} positions, "
+        ties = f" (near-ties within rounding: {lg.near_ties})" if lg.near_ties else ""
+        lines.append(f"logits vs transformers: top-1 identical at {lg.top1_matches}/{lg.positions} positions{ties}, "
                      f"max abs difference {lg.max_abs_diff:.4g} (logits up to {lg.max_logit:.3g})")
     lines.extend(f"note: {n}" for n in check.notes)
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QUrl, Slot
 from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from engine.jobs import describe, format_bytes
 from engine.layout import gguf_dir, models_root
@@ -106,6 +106,8 @@ class QuantizePage(Page):
             for c in (1, 2):
                 self.table.setItem(r, c, QTableWidgetItem("–"))
             self.table.setItem(r, 3, QTableWidgetItem(notes[t]))
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(self.table.verticalHeader().length() + header.height() + 6)
         self.table.itemSelectionChanged.connect(self._type_changed)
         type_box = QGroupBox(self.tr("2. Quantization type"))
@@ -125,7 +127,8 @@ class QuantizePage(Page):
         out_row = QHBoxLayout()
         out_row.addWidget(self.out_edit, 1)
         out_row.addWidget(out_browse)
-        self.keep_f16 = QCheckBox(self.tr("Keep the F16 file (needed to try other types without converting again)"))
+        self.keep_f16 = QCheckBox(self.tr("Keep the F16 file"))
+        self.keep_f16.setToolTip(self.tr("Needed to try other types without converting again"))
         self.keep_f16.setChecked(bool(ui("quantize.keep_f16", True)))
         self.keep_f16.toggled.connect(lambda v: self.context.store.set_ui_value("quantize.keep_f16", v))
         self.files_label = QLabel()
@@ -194,13 +197,19 @@ class QuantizePage(Page):
         layout.addWidget(heading)
         layout.addWidget(intro)
         columns = QHBoxLayout()
-        left = QVBoxLayout()
+        left_body = QWidget()
+        left = QVBoxLayout(left_body)
+        left.setContentsMargins(0, 0, 4, 0)
         left.addWidget(source_box)
         left.addWidget(out_box)
         left.addWidget(self.results_box)
         left.addStretch(1)
-        columns.addLayout(left, 2)
-        columns.addWidget(type_box, 3)
+        scroll = QScrollArea()      # the results must never be squeezed on a small screen
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(left_body)
+        columns.addWidget(scroll, 1)
+        columns.addWidget(type_box, 1)
         layout.addLayout(columns, 1)
         layout.addWidget(self.progress)
         layout.addLayout(buttons)
@@ -317,7 +326,12 @@ class QuantizePage(Page):
             too_big = ram_bytes > info["ram_total"]
             ram.setToolTip(self.tr("More than this computer's memory") if too_big else "")
             ram.setForeground(QColor("#b42318") if too_big else self.palette().text().color())
-            self.table.item(r, 0).setText(self.tr("{type} (recommended)").format(type=t) if t == recommended else t)
+            note = self._quality_notes()[t]
+            self.table.item(r, 3).setText(self.tr("Recommended here. {note}").format(note=note)
+                                          if t == recommended else note)
+            font = self.table.item(r, 0).font()
+            font.setBold(t == recommended)
+            self.table.item(r, 0).setFont(font)
         if not self.context.store.ui_value("quantize.type"):
             self._select_type(recommended)
         self._update_outputs()
@@ -464,8 +478,11 @@ class QuantizePage(Page):
             labels["tokens"].setText(self.tr("Not checked"))
         if check is not None and check.logits is not None:
             lg = check.logits
-            labels["logits"].setText(self.tr("Top-1 identical at {m}/{n} positions; max difference {d}").format(
-                m=lg.top1_matches, n=lg.positions, d=f"{lg.max_abs_diff:.4g}"))
+            text = self.tr("Top-1 identical at {m}/{n} positions; max difference {d}").format(
+                m=lg.top1_matches, n=lg.positions, d=f"{lg.max_abs_diff:.4g}")
+            if lg.near_ties:
+                text += " " + self.tr("(near-ties within rounding: {k})").format(k=lg.near_ties)
+            labels["logits"].setText(text)
         else:
             labels["logits"].setText(self.tr("Not compared (not enough memory for a float32 copy)"))
         if r.ppl_f16 is not None and r.ppl_quant is not None:
