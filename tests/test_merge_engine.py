@@ -267,3 +267,45 @@ def test_cli_expands_a_catalog_id_to_its_downloaded_chain(base, llama_plus, alpa
     plan = json.loads(capsys.readouterr().out)
     assert plan["order"] == ["chinese-llama-plus-7b", "chinese-alpaca-pro-7b"]
     assert plan["vocab_steps"] == [32000, 49953, 49954]
+
+
+def _variant(lora: Path, dst: Path, config_changes: dict, transform=None) -> Path:
+    """A copy of a LoRA with its config changed and (optionally) its tensors rewritten."""
+    from safetensors.torch import load_file, save_file
+
+    shutil.copytree(lora, dst)
+    cfg = json.loads((dst / "adapter_config.json").read_text())
+    cfg.update(config_changes)
+    (dst / "adapter_config.json").write_text(json.dumps(cfg))
+    if transform is not None:
+        state = load_file(str(dst / "adapter_model.safetensors"))
+        save_file(transform(state), str(dst / "adapter_model.safetensors"))
+    return dst
+
+
+def test_fan_in_fan_out_adapters_are_transposed_as_upstream(base, llama_plus, tmp_path):
+    def swap(state):   # fan_in_fan_out stores the pair so that (B' @ A')^T == B @ A
+        out = {}
+        for k, v in state.items():
+            if ".lora_A." in k:
+                out[k] = state[k.replace("lora_A", "lora_B")].t().contiguous()
+            elif ".lora_B." in k:
+                out[k] = state[k.replace("lora_B", "lora_A")].t().contiguous()
+            else:
+                out[k] = v
+        return out
+
+    fifo = _variant(llama_plus, tmp_path / "fifo", {"fan_in_fan_out": True}, swap)
+    merge(base, [llama_plus], tmp_path / "plain")
+    merge(base, [fifo], tmp_path / "fifo-out")
+    assert (tmp_path / "plain" / "model.safetensors").read_bytes() == \
+        (tmp_path / "fifo-out" / "model.safetensors").read_bytes()
+
+
+def test_rslora_and_rank_patterns_scale_like_peft(base, llama_plus, tmp_path):
+    variant = _variant(llama_plus, tmp_path / "rs", {"use_rslora": True, "alpha_pattern": {"q_proj": 32}})
+    merge(base, [variant], tmp_path / "out", dtype="float32")
+    ref = peft_merge(base, [variant], dtype="float32").state_dict()
+    assert max_diff(hf_state(tmp_path / "out"), ref) < 1e-5
+    plain = hf_state(merge(base, [llama_plus], tmp_path / "plain", dtype="float32") and tmp_path / "plain")
+    assert max_diff(hf_state(tmp_path / "out"), plain) > 1e-3      # the scale really changed

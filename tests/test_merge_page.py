@@ -107,7 +107,8 @@ def test_wizard_cancel_leaves_nothing(page, qtbot, base, llama_plus, tmp_path, m
     out = tmp_path / "cancelled"
     _type_output(qtbot, page, out)
     _wait_plan(qtbot, page)
-    qtbot.mouseClick(page.merge_button, LEFT)
+    page.out_edit.setFocus()
+    qtbot.keyClick(page.out_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)   # Ctrl+Enter starts
     qtbot.waitUntil(started.is_set, timeout=30000)
     qtbot.mouseClick(page.cancel_button, LEFT)
     release.set()

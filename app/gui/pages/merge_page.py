@@ -193,9 +193,11 @@ class MergePage(Page):
         buttons.addWidget(self.status, 1)
         for b in (self.open_button, self.chat_button, self.quantize_button, self.cancel_button, self.merge_button):
             buttons.addWidget(b)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start_merge)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.start_merge)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel_merge)
+        # Page-scoped: the same keys mean other things on other pages (Chat sends with Ctrl+Enter).
+        for keys, slot in (("Ctrl+Return", self.start_merge), ("Ctrl+Enter", self.start_merge),
+                           ("Esc", self.cancel_merge)):
+            QShortcut(QKeySequence(keys), self, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         heading = QLabel(self.title())
         heading.setObjectName("pageTitle")
@@ -601,7 +603,11 @@ class MergePage(Page):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out_dir)))
 
     def can_close(self) -> bool:
-        return True     # the jobs panel asks about running jobs when the window closes
+        # A running merge is a managed job (the window asks about it); a plan check takes
+        # a moment at most: let it end so its thread is not destroyed while running.
+        if self.preview_job is not None and self.preview_job.is_active:
+            self.preview_job.wait(10000)
+        return True
 
 
 PAGE = MergePage
