@@ -142,9 +142,18 @@ def test_pth_output_round_trips(base, llama_plus, tmp_path):
     assert shard0["output.weight"].shape == (24976, 64) and shard1["output.weight"].shape == (24977, 64)
     assert shard0["tok_embeddings.weight"].shape == (49953, 32)
     assert max_diff(meta_state(pth), hf_state(tmp_path / "hf")) == 0
-    # and it reads back as a base model
+    sums = dict(line.split("  ")[::-1] for line in (pth / "SHA256SUMS").read_text().splitlines())
+    assert sums["consolidated.01.pth"] == sha256_file(pth / "consolidated.01.pth")
+    assert all(sha256_file(pth / name) == digest for name, digest in sums.items())
+    # deterministic, and it reads back (memory-mapped) as a Meta-format base with the same tensors
     merge(base, [llama_plus], tmp_path / "pth-again", out_format="pth", pth_shards=2)
     assert _files(pth) == _files(tmp_path / "pth-again")
+    from engine.merge.inputs import open_base
+    reread = open_base(pth)
+    assert reread.format == "meta-pth" and reread.architecture().vocab == 49953
+    expected = hf_state(tmp_path / "hf")
+    assert all(torch.equal(reread.read(k), expected[k]) for k in expected)
+    reread.close()
 
 
 def test_llama_tokenizer_with_alpaca_lora_is_named(alpaca_plus, base, llama_plus, tmp_path):

@@ -59,21 +59,25 @@ def _skip(key: str) -> bool:
 _libc = None
 
 
-def release_pages(t) -> None:
-    """Drop the resident pages of a tensor memory-mapped from a file (they re-read on demand)."""
+def madvise_dontneed(address: int, size: int) -> None:
+    """Drop resident pages of a read-only file mapping (Linux); they are re-read on demand."""
     global _libc
-    if not sys.platform.startswith("linux"):
+    if not sys.platform.startswith("linux") or size <= 0:
         return
     try:
         if _libc is None:
             _libc = ctypes.CDLL(None, use_errno=True)
-        storage = t.untyped_storage()
-        start, size = storage.data_ptr(), storage.nbytes()
         page = 4096
-        aligned = start - start % page
-        _libc.madvise(ctypes.c_void_p(aligned), ctypes.c_size_t(size + start - aligned), 4)  # MADV_DONTNEED
+        aligned = address - address % page
+        _libc.madvise(ctypes.c_void_p(aligned), ctypes.c_size_t(size + address - aligned), 4)  # MADV_DONTNEED
     except Exception:  # noqa: BLE001 - only an optimisation
         pass
+
+
+def release_pages(t) -> None:
+    """Drop the resident pages of a tensor memory-mapped from a file."""
+    storage = t.untyped_storage()
+    madvise_dontneed(storage.data_ptr(), storage.nbytes())
 
 
 def torch_load(path: Path) -> dict:

@@ -8,13 +8,15 @@
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import math
 import mmap
 import os
 from pathlib import Path
 
-from ..hashing import sha256_file
 from . import meta
+from .inputs import madvise_dontneed
 from .safetensors_file import ITEM_SIZE, SafetensorsWriter, nbytes, tensor_bytes, torch_dtype
 
 Spec = tuple[str, str, tuple[int, ...]]   # key, dtype name, shape
@@ -94,6 +96,31 @@ def pth_params(hidden: int, heads: int, kv_heads: int, layers: int, norm_eps: fl
 ALIGN = 64
 
 
+class _PageDroppingSink:
+    """The file torch.save writes into: hashes on the way, and every so often drops the pages
+    of the raw shard that torch.save has read, so a shard never sits in memory whole."""
+
+    EVERY = 128 * 1024 * 1024
+
+    def __init__(self, f, mapped: tuple[int, int] | None) -> None:
+        self._f, self._mapped = f, mapped
+        self.sha256 = hashlib.sha256()
+        self._since = 0
+
+    def write(self, data) -> int:
+        n = self._f.write(data)
+        self.sha256.update(data)
+        self._since += len(memoryview(data).cast("B"))
+        if self._mapped is not None and self._since >= self.EVERY:
+            # The mapping is private and never written: dropped pages are re-read from the file if needed.
+            madvise_dontneed(*self._mapped)
+            self._since = 0
+        return n
+
+    def flush(self) -> None:
+        self._f.flush()
+
+
 class PthWriter:
     def __init__(self, out: Path, specs: list[Spec], n_shards: int, heads: int, kv_heads: int) -> None:
         self.out = Path(out)
@@ -141,19 +168,23 @@ class PthWriter:
             path = self._raw_paths[i]
             with open(path, "r+b") as f:
                 size = os.fstat(f.fileno()).st_size
+                # Copy-on-write view of the raw file: tensors over it cost no memory until read.
                 mm = mmap.mmap(f.fileno(), size, access=mmap.ACCESS_COPY) if size else None
             try:
-                state = {}
+                state, mapped = {}, None
                 for mk, dtype, shape, offset in self._entries[i]:
-                    count = 1
-                    for d in shape:
-                        count *= d
+                    count = math.prod(shape)
                     if count == 0:
                         state[mk] = torch.empty(shape, dtype=torch_dtype(dtype))
                         continue
                     state[mk] = torch.frombuffer(mm, dtype=torch_dtype(dtype), count=count,
                                                  offset=offset).reshape(shape)
-                torch.save(state, self.out / name)
+                    if mapped is None:
+                        mapped = (state[mk].data_ptr() - offset, size)
+                with open(self.out / name, "wb") as out:
+                    sink = _PageDroppingSink(out, mapped)
+                    torch.save(state, sink)
+                hashes[name] = sink.sha256.hexdigest()
                 del state
             finally:
                 if mm is not None:
@@ -162,7 +193,6 @@ class PthWriter:
                     except BufferError:   # a view still alive; the GC closes it
                         pass
             path.unlink()
-            hashes[name] = sha256_file(self.out / name, cancel=cancel)
         return hashes
 
     def abort(self) -> None:
