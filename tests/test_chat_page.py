@@ -177,3 +177,16 @@ def test_code_blocks_render_with_a_copy_link(page, qtbot):
     assert page.view.toPlainText().rstrip().endswith("1.0 tokens/s")
     assert "**" not in page.view.toPlainText().split("Hello")[-1]
     assert page.view.message_count() == 3
+
+
+def test_a_long_stream_of_signals_does_not_crash(page, qtbot):
+    """PySide6 6.12 drops a reference to True on every emit (see app/gui/pyside_fixes.py)."""
+    import sys
+
+    page.view.begin_stream()
+    for _ in range(5000):
+        page.bridge.piece.emit("x")
+    qtbot.waitUntil(lambda: len(page.view.streamed_text) == 5000)
+    page.view.end_stream(None)
+    assert sys.getrefcount(True) > 1_000_000 or sys.version_info >= (3, 12)
+    assert page.view.message_count() == 0
