@@ -70,7 +70,7 @@ for i, name in enumerate(names):
     (base / name).rename(base / new)
     final[name] = new
 weight_map = {k: final[v] for k, v in weight_map.items()}
-params = sum(p for p in [vocab * hidden * 2 + hidden + layers * (4 * hidden * hidden + 3 * hidden * inter + 2 * hidden)])
+params = vocab * hidden * 2 + hidden + layers * (4 * hidden * hidden + 3 * hidden * inter + 2 * hidden)
 (base / "model.safetensors.index.json").write_text(json.dumps({"metadata": {"total_size": params * 2}, "weight_map": weight_map}))
 config = {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": hidden, "intermediate_size": inter,
           "num_hidden_layers": layers, "num_attention_heads": heads, "num_key_value_heads": heads, "vocab_size": vocab,

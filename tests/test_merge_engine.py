@@ -318,3 +318,15 @@ def test_rslora_and_rank_patterns_scale_like_peft(base, llama_plus, tmp_path):
     assert max_diff(hf_state(tmp_path / "out"), ref) < 1e-5
     plain = hf_state(merge(base, [llama_plus], tmp_path / "plain", dtype="float32") and tmp_path / "plain")
     assert max_diff(hf_state(tmp_path / "out"), plain) > 1e-3      # the scale really changed
+
+
+def test_tokenizer_size_counts_a_pad_token_named_only_as_special(tmp_path):
+    from transformers import AutoTokenizer
+
+    from tests.factory import save_tokenizer
+    folder = tmp_path / "alpaca"
+    save_tokenizer("chinese_alpaca", folder)
+    (folder / "added_tokens.json").unlink()        # [PAD] left only in special_tokens_map.json
+    assert tokenizer_size(folder) == len(AutoTokenizer.from_pretrained(str(folder), use_fast=False)) == 49954
+    AutoTokenizer.from_pretrained(str(folder), use_fast=False).save_pretrained(str(tmp_path / "resaved"))
+    assert tokenizer_size(tmp_path / "resaved") == 49954

@@ -93,33 +93,51 @@ class LoraAdapter:
         self._sd = None
 
 
+_SPECIAL_KEYS = ("bos_token", "eos_token", "unk_token", "pad_token", "sep_token", "cls_token", "mask_token")
+
+
+def _special_tokens(data: dict) -> list[str]:
+    found = [data.get(k) for k in _SPECIAL_KEYS] + list(data.get("additional_special_tokens") or [])
+    return [t.get("content") if isinstance(t, dict) else t for t in found if t]
+
+
 def tokenizer_size(folder: Path) -> int | None:
     """len(tokenizer) for the tokenizer files in ``folder`` (None if there are none).
 
-    Counted from the files (SentencePiece pieces plus added tokens, or tokenizer.json)
-    so transformers is not imported just for this.
+    Counted from the files, as transformers' LlamaTokenizer counts them (SentencePiece
+    pieces, plus added tokens, plus special tokens the pieces lack, e.g. Alpaca's [PAD]
+    named only in special_tokens_map.json), so transformers is not imported for this.
     """
     folder = Path(folder)
-    added: set[int] = set()
-    tc = folder / "tokenizer_config.json"
-    if tc.exists():
-        data = json.loads(tc.read_text(encoding="utf-8"))
-        added |= {int(i) for i in (data.get("added_tokens_decoder") or {})}
-    at = folder / "added_tokens.json"
-    if at.exists():
-        added |= {int(i) for i in json.loads(at.read_text(encoding="utf-8")).values()}
-    sp = folder / "tokenizer.model"
-    if sp.exists():
+    added: dict[str, int | None] = {}     # token text -> id (None: appended at the end)
+    specials: list[str] = []
+    for name in ("tokenizer_config.json", "special_tokens_map.json"):
+        if (folder / name).exists():
+            data = json.loads((folder / name).read_text(encoding="utf-8"))
+            for i, tok in (data.get("added_tokens_decoder") or {}).items():
+                added[tok["content"]] = int(i)
+            specials += _special_tokens(data)
+    if (folder / "added_tokens.json").exists():
+        added.update({t: int(i) for t, i in json.loads((folder / "added_tokens.json").read_text(encoding="utf-8")).items()})
+    if (folder / "tokenizer.model").exists():
         import sentencepiece
 
-        base = sentencepiece.SentencePieceProcessor(model_file=str(sp)).get_piece_size()
+        sp = sentencepiece.SentencePieceProcessor(model_file=str(folder / "tokenizer.model"))
+        base = sp.get_piece_size()
+        known = lambda tok: sp.piece_to_id(tok) != sp.unk_id() or tok == sp.id_to_piece(sp.unk_id())  # noqa: E731
     elif (folder / "tokenizer.json").exists():
         data = json.loads((folder / "tokenizer.json").read_text(encoding="utf-8"))
-        base = len(data["model"]["vocab"])
-        added |= {int(t["id"]) for t in data.get("added_tokens", [])}
+        vocab = data["model"]["vocab"]
+        base = len(vocab)
+        pieces = set(vocab) if isinstance(vocab, dict) else {v[0] for v in vocab}
+        added.update({t["content"]: int(t["id"]) for t in data.get("added_tokens", [])})
+        known = pieces.__contains__
     else:
         return None
-    return base + sum(1 for i in added if i >= base)
+    for tok in specials:
+        if tok not in added and not known(tok):
+            added[tok] = None
+    return base + sum(1 for tok, i in added.items() if (i is None or i >= base) and not known(tok))
 
 
 def _scale(config: dict, module: str) -> float:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import meta
 from .inputs import madvise_dontneed
-from .safetensors_file import ITEM_SIZE, SafetensorsWriter, nbytes, tensor_bytes, torch_dtype
+from .safetensors_file import SafetensorsWriter, nbytes, tensor_bytes, torch_dtype
 
 Spec = tuple[str, str, tuple[int, ...]]   # key, dtype name, shape
 
