@@ -208,10 +208,16 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if head:
             return
+        with owner.lock:
+            owner.active += 1
+            owner.max_active = max(owner.max_active, owner.active)
         try:
             self._body(entry, f, start, end, drop_now, hang_now)
         except (BrokenPipeError, ConnectionResetError, ConnectionAbortedError):
             self.close_connection = True
+        finally:
+            with owner.lock:
+                owner.active -= 1
 
     def _body(self, entry: _Entry, f: Faults, start: int, end: int, drop_now: bool, hang_now: bool) -> None:
         stopping = self.owner.stopping
@@ -270,6 +276,8 @@ class LocalHTTPServer:
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.requests: list[RequestRecord] = []
+        self.active = 0          # bodies being sent right now
+        self.max_active = 0      # the most sent at once (proves downloads ran in parallel)
         self._files: dict[str, _Entry] = {}
         self._httpd = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
         self._httpd.daemon_threads = True
