@@ -118,8 +118,11 @@ class ModelDetails(QWidget):
         self.status = st
         self.name.setText(m.name)
         kind = self.tr("instruction model") if m.kind == "instruction" else self.tr("base model")
+        amount = m.training_data.rsplit(" ", 1)[-1]
+        data = (self.tr("{amount} of general text") if m.kind == "base" else
+                self.tr("{amount} instructions")).format(amount=amount)
         self.summary.setText(self.tr("{kind} · {size} · LoRA {lora} · vocabulary {vocab} · trained on {data}").format(
-            kind=kind, size=m.size, lora=m.lora_size, vocab=m.vocab_size, data=m.training_data))
+            kind=kind, size=m.size, lora=m.lora_size, vocab=m.vocab_size, data=data))
         self.purpose.setText(self.purpose_text(m))
         self.needs.setText(self.needs_text(m, base_record))
         downloading = progress is not None

@@ -17,7 +17,7 @@ from engine.catalog import load_catalog
 from engine.jobs import describe
 from engine.model_library import (DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, discard_partial,
                                   download_model, find_base, model_status, register_base, registered_bases)
-from engine.verify import HashCache, summarize, verify_paths
+from engine.verify import MATCH, MISMATCH, UNKNOWN, HashCache, verify_paths
 
 from ..models.details import ModelDetails
 from ..models.verify_results import VerifyResults
@@ -375,7 +375,7 @@ class ModelsPage(Page):
         self._download_ended(model_id)
         self.show_verdicts(verdicts)
         self.context.show_status(self.tr("{name} downloaded: {summary}").format(
-            name=self.catalog.get(model_id).name, summary=summarize(verdicts)))
+            name=self.catalog.get(model_id).name, summary=self.summary_text(verdicts)))
 
     def _download_cancelled(self, model_id: str) -> None:
         if model_id in self._pausing:
@@ -389,10 +389,15 @@ class ModelsPage(Page):
         return True
 
     # verification -----------------------------------------------------------------------------------
+    def summary_text(self, verdicts) -> str:
+        count = {st: sum(v.status == st for v in verdicts) for st in (MATCH, MISMATCH, UNKNOWN)}
+        return self.tr("{n} file(s): {ok} verified, {bad} mismatched, {unknown} unknown").format(
+            n=len(verdicts), ok=count[MATCH], bad=count[MISMATCH], unknown=count[UNKNOWN])
+
     def show_verdicts(self, verdicts) -> None:
         self.last_verdicts = list(verdicts)
         self.results.show_verdicts(self.last_verdicts)
-        self.results_summary.setText(summarize(self.last_verdicts))
+        self.results_summary.setText(self.summary_text(self.last_verdicts))
         self.results_box.setVisible(True)
 
     def verify_paths(self, paths: list):
