@@ -93,7 +93,9 @@ def meta_state(folder: Path) -> dict:
         else:
             w = torch.cat(parts, dim=1 if kind in ("tok_embeddings", "w2", "wo") else 0)
         if kind in ("wq", "wk"):
-            w = w.view(heads, dim // heads // 2, 2, dim).transpose(1, 2).reshape(dim, dim)
+            n = heads if kind == "wq" else params.get("n_kv_heads", heads)
+            rows = w.shape[0]
+            w = w.view(n, rows // n // 2, 2, dim).transpose(1, 2).reshape(rows, dim)
         top = {"tok_embeddings": "model.embed_tokens.weight", "norm": "model.norm.weight", "output": "lm_head.weight"}
         if mk.count(".") == 1:
             out[top[mk.split(".")[0]]] = w

@@ -330,3 +330,34 @@ def test_tokenizer_size_counts_a_pad_token_named_only_as_special(tmp_path):
     assert tokenizer_size(folder) == len(AutoTokenizer.from_pretrained(str(folder), use_fast=False)) == 49954
     AutoTokenizer.from_pretrained(str(folder), use_fast=False).save_pretrained(str(tmp_path / "resaved"))
     assert tokenizer_size(tmp_path / "resaved") == 49954
+
+
+def test_real_model_with_grouped_kv_heads_and_tied_embeddings(smollm2_hf_dir, tmp_path):
+    """SmolLM2-135M (real weights and tokenizer, 9 query / 3 key-value heads, tied lm_head)."""
+    smollm2_hf = smollm2_hf_dir
+    from peft import LoraConfig, get_peft_model
+    from transformers import AutoTokenizer, LlamaForCausalLM
+
+    torch.manual_seed(0)
+    model = LlamaForCausalLM.from_pretrained(str(smollm2_hf), torch_dtype=torch.float32)
+    peft_model = get_peft_model(model, LoraConfig(r=8, lora_alpha=16, target_modules=list(ALL_PROJ),
+                                                  lora_dropout=0.0, task_type="CAUSAL_LM"))
+    with torch.no_grad():
+        for name, p in peft_model.named_parameters():
+            if "lora_" in name:
+                p.normal_(0, 0.05)
+    lora = tmp_path / "smol-lora"
+    peft_model.save_pretrained(str(lora))
+    for name in ("tokenizer.json", "tokenizer_config.json", "chat_template.jinja"):
+        shutil.copy(smollm2_hf / name, lora / name)
+    merge(smollm2_hf, [lora], tmp_path / "out", dtype="float32")
+    merge(smollm2_hf, [lora], tmp_path / "pth", dtype="float32", out_format="pth")
+    merged = LlamaForCausalLM.from_pretrained(str(tmp_path / "out")).eval()
+    assert "lm_head.weight" not in hf_state(tmp_path / "out") and merged.config.tie_word_embeddings
+    tok = AutoTokenizer.from_pretrained(str(tmp_path / "out"))
+    ids = tok("The capital of France is", return_tensors="pt").input_ids
+    with torch.no_grad():
+        expected, got = peft_model.eval()(ids).logits, merged(ids).logits
+    assert torch.allclose(expected, got, atol=1e-3), (expected - got).abs().max()   # float32, 30 layers
+    assert json.loads((tmp_path / "pth" / "params.json").read_text())["n_kv_heads"] == 3
+    assert max_diff(meta_state(tmp_path / "pth"), hf_state(tmp_path / "out")) == 0

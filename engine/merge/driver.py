@@ -190,6 +190,7 @@ def _output_config(plan: MergePlan) -> dict:
     for key in [k for k in ("dtype", "torch_dtype") if k in config] or ["torch_dtype"]:
         config[key] = plan.dtype
     config.pop("transformers_version", None)   # ours is not the one that wrote it
+    config.pop("quantization_config", None)    # the merged weights are plain floating point
     return config
 
 
