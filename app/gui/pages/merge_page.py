@@ -463,6 +463,10 @@ class MergePage(Page):
         if self.preview_job is not None and self.preview_job.is_active:
             self._preview_timer.start()      # one check at a time; re-check when it ends
             return
+        if self.preview_job is not None:      # the previous check has ended: free its thread
+            self.preview_job.wait()
+            self.preview_job.deleteLater()
+            self.preview_job = None
         base, loras, out, fmt, dtype = inputs
         self._show_plan_text(self.tr("Checking the inputs…"))
         # Not through the job manager: a preview is not a job the user started.
