@@ -5,6 +5,7 @@ and the window must open fast.
 """
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -46,6 +47,21 @@ def _use_large_reads() -> None:
         HTTP11Connection.READ_NUM_BYTES = READ_SIZE
 
 
+_ssl_lock = threading.Lock()
+_ssl_context = None
+
+
+def shared_ssl_context():
+    """One certificate store per process: loading it costs more than a small download."""
+    global _ssl_context
+    with _ssl_lock:
+        if _ssl_context is None:
+            import httpx
+
+            _ssl_context = httpx.create_ssl_context(trust_env=True)
+        return _ssl_context
+
+
 def make_client(*, proxy: str = "", timeout: float = 30, max_connections: int = 8) -> "httpx.Client":
     """An httpx client that follows redirects, never decompresses, and uses ``proxy`` if set.
 
@@ -58,6 +74,7 @@ def make_client(*, proxy: str = "", timeout: float = 30, max_connections: int = 
     try:
         return httpx.Client(
             proxy=proxy or None,
+            verify=shared_ssl_context(),
             trust_env=True,
             follow_redirects=True,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 15.0)),

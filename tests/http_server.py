@@ -379,7 +379,7 @@ def http_server():
 if __name__ == "__main__":   # pragma: no cover - manual use
     folder = sys.argv[1] if len(sys.argv) > 1 else "."
     srv = LocalHTTPServer(folder, port=int(sys.argv[2]) if len(sys.argv) > 2 else 0).start()
-    print(f"Serving {folder} at {srv.url}/ (Ctrl+C stops)")
+    print(f"Serving {folder} at {srv.url}/ (Ctrl+C stops)", flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -345,6 +346,24 @@ def test_pause_keeps_partial_and_resume_finishes(http_server, tmp_path):
     fast().download(DownloadSpec(url, dest, sha256=sha(data)))
     assert dest.read_bytes() == data
     assert http_server.ranges_for(NAME)[-1] == f"bytes={paused_at}-"
+
+
+def test_cancel_is_instant_on_a_stalled_server(http_server, tmp_path):
+    data = blob(200_000)
+    url = http_server.add_file(NAME, data, hang=60, hang_after=50_000)
+    cancel = CancelToken()
+
+    def listener(p):
+        if p.status.startswith("Downloading") and not timer.is_alive():
+            timer.start()          # cancel from another thread, once the body is flowing
+
+    timer = threading.Timer(0.5, cancel.cancel)
+    # A 60 s read timeout and no retries: only the cancel can end this quickly without an error.
+    with pytest.raises(Cancelled):
+        Downloader(timeout=60, retries=0).download(DownloadSpec(url, tmp_path / "a.bin"),
+                                                  progress=ProgressReporter(listener, min_interval=0),
+                                                  cancel=cancel)
+    assert 0 < partial_bytes(tmp_path / "a.bin") <= 50_000
 
 
 def test_cancel_for_good_discards_partial(http_server, tmp_path):
