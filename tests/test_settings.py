@@ -58,3 +58,16 @@ def test_atomic_dir_leaves_nothing_on_failure(tmp_path):
     atomic_write_text(tmp_path / "f.txt", "x")
     assert (tmp_path / "f.txt").read_text() == "x"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt", "out"]
+
+
+def test_atomic_outputs_get_normal_permissions(tmp_path):
+    import os
+    umask = os.umask(0o022)
+    try:
+        atomic_write_text(tmp_path / "f.txt", "x")
+        with atomic_dir(tmp_path / "d") as tmp:
+            (tmp / "a").write_text("y")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "f.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "d").stat().st_mode & 0o777 == 0o755
