@@ -61,13 +61,10 @@ def test_atomic_dir_leaves_nothing_on_failure(tmp_path):
 
 
 def test_atomic_outputs_get_normal_permissions(tmp_path):
-    import os
-    umask = os.umask(0o022)
-    try:
-        atomic_write_text(tmp_path / "f.txt", "x")
-        with atomic_dir(tmp_path / "d") as tmp:
-            (tmp / "a").write_text("y")
-    finally:
-        os.umask(umask)
-    assert (tmp_path / "f.txt").stat().st_mode & 0o777 == 0o644
-    assert (tmp_path / "d").stat().st_mode & 0o777 == 0o755
+    from engine import atomic
+    atomic_write_text(tmp_path / "f.txt", "x")
+    with atomic_dir(tmp_path / "d") as tmp:
+        (tmp / "a").write_text("y")
+    assert (tmp_path / "f.txt").stat().st_mode & 0o777 == 0o666 & ~atomic._UMASK
+    assert (tmp_path / "d").stat().st_mode & 0o777 == 0o777 & ~atomic._UMASK
+    assert 0o666 & ~atomic._UMASK != 0o600    # i.e. not mkstemp's private mode
