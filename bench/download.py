@@ -31,13 +31,21 @@ if str(ROOT) not in sys.path:
 
 def child(url: str, dest: str, sha256: str) -> None:
     """Runs in a fresh process: one download, then report seconds and peak RSS."""
+    import httpx  # noqa: F401 - imported before the clock starts: we time the transfer, not start-up
+
     from engine.download import Downloader, DownloadSpec
 
+    before = _cpu(resource.RUSAGE_SELF)
     start = time.perf_counter()
     Downloader().download(DownloadSpec(url, Path(dest), sha256=sha256 or None))
     seconds = time.perf_counter() - start
     rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rss_mb": rss_kb / 1024}))
+    print(json.dumps({"seconds": seconds, "rss_mb": rss_kb / 1024, "cpu": _cpu(resource.RUSAGE_SELF) - before}))
+
+
+def _cpu(who) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
 
 
 def make_file(path: Path, size_mb: int) -> str:
@@ -62,17 +70,18 @@ def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
     return proc, url
 
 
-def run_curl(url: str, dest: Path) -> float:
+def run_curl(url: str, dest: Path) -> tuple[float, float]:
+    cpu = _cpu(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(["curl", "-s", "-f", "-o", str(dest), url], check=True)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _cpu(resource.RUSAGE_CHILDREN) - cpu
 
 
-def run_project(url: str, dest: Path, sha256: str) -> tuple[float, float]:
+def run_project(url: str, dest: Path, sha256: str) -> tuple[float, float, float]:
     out = subprocess.run([sys.executable, __file__, "--child", url, str(dest), sha256], check=True,
                          capture_output=True, text=True, cwd=ROOT).stdout
     result = json.loads(out.strip().splitlines()[-1])
-    return result["seconds"], result["rss_mb"]
+    return result["seconds"], result["rss_mb"], result["cpu"]
 
 
 def bench_size(url_base: str, folder: Path, size_mb: int, repeat: int) -> dict:
@@ -83,21 +92,24 @@ def bench_size(url_base: str, folder: Path, size_mb: int, repeat: int) -> dict:
     out.mkdir(exist_ok=True)
     times = {"curl": [], "project+sha256": [], "project": []}
     rss = {"project+sha256": [], "project": []}
+    cpu = {m: [] for m in times}
     for _ in range(repeat):
         for mode in times:
             dest = out / f"{mode}.bin"
             if mode == "curl":
-                times[mode].append(run_curl(url, dest))
+                seconds, used = run_curl(url, dest)
             else:
-                seconds, peak = run_project(url, dest, digest if mode == "project+sha256" else "")
-                times[mode].append(seconds)
+                seconds, peak, used = run_project(url, dest, digest if mode == "project+sha256" else "")
                 rss[mode].append(peak)
+            times[mode].append(seconds)
+            cpu[mode].append(used)
             assert dest.stat().st_size == size_mb << 20
             dest.unlink()
     (folder / name).unlink()
     mbps = {m: size_mb / min(t) for m, t in times.items()}
     median = {m: size_mb / statistics.median(t) for m, t in times.items()}
     return {"size_mb": size_mb, "best_mb_s": mbps, "median_mb_s": median,
+            "cpu_s_per_gb": {m: statistics.median(v) * 1024 / size_mb for m, v in cpu.items()},
             "peak_rss_mb": {m: max(v) for m, v in rss.items()}}
 
 
@@ -123,7 +135,7 @@ def main() -> None:
         b, m = r["best_mb_s"], r["median_mb_s"]
         print(f"\n{r['size_mb']} MB file, best of {args.repeat} (median in brackets):")
         for mode in b:
-            print(f"  {mode:16s} {b[mode]:7.0f} MB/s  ({m[mode]:.0f})")
+            print(f"  {mode:16s} {b[mode]:7.0f} MB/s  ({m[mode]:.0f})   CPU {r['cpu_s_per_gb'][mode]:.2f} s/GB")
         print(f"  ratio project+sha256 / curl: {b['project+sha256'] / b['curl']:.2f}"
               f"  ({m['project+sha256'] / m['curl']:.2f})")
         print(f"  ratio project / curl:        {b['project'] / b['curl']:.2f}  ({m['project'] / m['curl']:.2f})")

@@ -227,48 +227,61 @@ def _write_all(fd: int, data) -> None:
 
 
 class _PartWriter:
-    """Hashes and writes chunks on its own thread.
+    """Writes chunks to the .part on one thread and hashes them on another.
 
-    SHA256 and the disk write both release the GIL, so they overlap with the
-    network read instead of adding to it.  The queue is short: memory stays flat.
+    The disk write and SHA256 both release the GIL, so they run beside the
+    network read (and beside each other) instead of adding to it.  The queues
+    are short: memory stays flat whatever the file size.
     """
 
     DEPTH = 8
 
     def __init__(self, fd: int, hasher, start: int) -> None:
-        self._fd, self._hasher = fd, hasher
-        self._queue: "queue.Queue" = queue.Queue(maxsize=self.DEPTH)
+        self._fd = fd
         self.error: Optional[OSError] = None
-        self.written = start      # file offset up to which bytes are written and hashed
-        self._thread = threading.Thread(target=self._run, name="download-writer", daemon=True)
-        self._thread.start()
+        self.written = start      # file offset up to which bytes are on disk
+        self._queues: list = []
+        self._threads: list = []
+        self._spawn(self._write, "download-write")
+        if hasher is not None:
+            self._spawn(hasher.update, "download-hash")
+
+    def _spawn(self, consume, name: str) -> None:
+        q: "queue.Queue" = queue.Queue(maxsize=self.DEPTH)
+        t = threading.Thread(target=self._run, args=(q, consume), name=name, daemon=True)
+        self._queues.append(q)
+        self._threads.append(t)
+        t.start()
 
     def put(self, chunk: bytes) -> None:
         if self.error is not None:
             raise self.error
-        self._queue.put(chunk)
+        for q in self._queues:
+            q.put(chunk)
 
-    def _run(self) -> None:
+    def _write(self, chunk: bytes) -> None:
+        _write_all(self._fd, chunk)
+        self.written += len(chunk)
+
+    def _run(self, q: "queue.Queue", consume) -> None:
         while True:
-            chunk = self._queue.get()
+            chunk = q.get()
             if chunk is None:
                 return
             if self.error is not None:
                 continue          # keep draining so put() never blocks on a dead writer
             try:
-                _write_all(self._fd, chunk)
+                consume(chunk)
             except OSError as exc:
                 self.error = exc
-                continue
-            self._hasher.update(chunk)
-            self.written += len(chunk)
 
     def close(self) -> Optional[OSError]:
-        """Wait until every queued chunk is on disk; return the write error, if any."""
-        self._queue.put(None)
-        self._thread.join()
+        """Wait until every queued chunk is on disk and hashed; return the write error, if any."""
+        for q in self._queues:
+            q.put(None)
+        for t in self._threads:
+            t.join()
         return self.error
-
 
 
 class _Interrupter:
@@ -325,7 +338,8 @@ class _Transfer:
         self.name = self.dest.name
         self.offset = 0
         self.total: Optional[int] = spec.size
-        self.hasher = hashlib.sha256()
+        # No published hash, nothing to compare: skip the CPU cost (and the re-hash on resume).
+        self.hasher = hashlib.sha256() if spec.sha256 else None
         self.meta = _Sidecar(url=spec.url, size=spec.size)
 
     # -- resume point -------------------------------------------------------
@@ -346,6 +360,10 @@ class _Transfer:
             remove_partial(self.dest)
             self.meta = _Sidecar(url=self.spec.url, size=self.spec.size)
             return
+        if self.hasher is None:
+            self.offset = size
+            log.info("Resuming %s at %s", self.name, format_bytes(self.offset))
+            return
         self.progress.update(0, size, unit="bytes", status=f"Checking the partial download of {self.name}",
                              force=True)
         buf = bytearray(CHUNK)
@@ -364,7 +382,7 @@ class _Transfer:
     def _restart(self, why: str) -> None:
         log.info("Restarting %s from zero: %s", self.name, why)
         self.offset = 0
-        self.hasher = hashlib.sha256()
+        self.hasher = hashlib.sha256() if self.spec.sha256 else None
         self.meta = _Sidecar(url=self.spec.url, size=self.spec.size)
         with open(self.part, "wb"):
             pass
@@ -563,7 +581,7 @@ class _Transfer:
             os.fsync(fd)     # the bytes are on disk before the final name points at them
         finally:
             os.close(fd)
-        actual = self.hasher.hexdigest()
+        actual = self.hasher.hexdigest() if self.hasher is not None else None
         if self.spec.sha256 and actual != self.spec.sha256:
             kept = self.dest.with_name(self.dest.name + CORRUPT_SUFFIX)
             os.replace(self.part, kept)
@@ -573,7 +591,7 @@ class _Transfer:
         remove_partial(self.dest)
         verb = "Verified" if self.spec.sha256 else "Downloaded"
         self.progress.update(self.offset, self.offset, status=f"{verb} {self.name}", force=True)
-        log.info("%s %s (sha256 %s)", verb, self.dest, actual)
+        log.info("%s %s%s", verb, self.dest, f" (sha256 {actual})" if actual else "")
         return self.dest
 
 

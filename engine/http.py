@@ -30,11 +30,11 @@ def check_proxy(proxy: str) -> str:
     return proxy
 
 
-READ_SIZE = 1 << 20
+READ_SIZE = 512 * 1024
 
 
 def _use_large_reads() -> None:
-    """Read the socket 1 MiB at a time instead of httpcore's 64 KiB.
+    """Read the socket 512 KiB at a time instead of httpcore's 64 KiB.
 
     Fewer trips through the HTTP parser per byte: on a fast link Python overhead,
     not the network, is the limit.  Harmless for every other httpx user.
