@@ -12,6 +12,7 @@ go through ``torch.load(mmap=True)``.
 """
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
@@ -562,9 +563,12 @@ def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtyp
         writer.close()
         cancel.check()
         os.replace(tmp, out_path)
-    except BaseException:
+    except BaseException as exc:
         writer.close()
         tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            raise UserError(f"The disk filled up while writing {out_path.name}; nothing was kept.",
+                            "Free some space or choose another output folder.") from None
         raise
     progress.update(total, total, status="Converted", force=True)
     return ConvertResult(out_path, outtype, len(plan), n_params, rows, tokenizer,

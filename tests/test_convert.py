@@ -268,3 +268,39 @@ def test_convert_runs_beside_a_thread(models, tmp_path):
         t.join()
     assert not errors
     assert (tmp_path / "t0.gguf").read_bytes() == (tmp_path / "t1.gguf").read_bytes()
+
+
+def test_disk_full_is_a_clear_error(models, tmp_path, monkeypatch):
+    import errno
+
+    import gguf
+
+    def full(self, tensor, *args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(gguf.GGUFWriter, "write_tensor_data", full)
+    with pytest.raises(UserError, match="disk filled up"):
+        convert(models.llama(), tmp_path / "f.gguf")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_sentencepiece_style_tokenizer_json_without_tokenizer_model(models, tmp_path):
+    """transformers 5 saves LLaMA tokenizers as tokenizer.json only: written as llama.cpp's
+    SentencePiece vocabulary with merge ranks as scores, it tokenizes exactly as that file does."""
+    from gguf import TokenType
+    from transformers import AutoTokenizer
+
+    src, dst = models.llama(tokenizer="chinese_alpaca"), tmp_path / "json-only"
+    AutoTokenizer.from_pretrained(str(src)).save_pretrained(str(dst))
+    for name in ("config.json", "model.safetensors"):
+        shutil.copyfile(src / name, dst / name)
+    assert not (dst / "tokenizer.model").exists()
+    out = tmp_path / "j.gguf"
+    result = convert(dst, out)
+    assert result.vocab_size == 49954 and result.tokenizer.startswith("SentencePiece")
+    _, f = _fields(out)
+    assert _value(f, "tokenizer.ggml.model") == "llama"
+    types = _value(f, "tokenizer.ggml.token_type")
+    assert types[0] == TokenType.UNKNOWN and types[3] == TokenType.BYTE and types[49953] == TokenType.CONTROL
+    parity = tokenizer_parity(dst, out, CHINESE_TEXT + " The quick brown fox, isn't it 2024?")
+    assert parity.ok and parity.reference == "tokenizer.json", (parity.source_ids, parity.gguf_ids)

@@ -70,6 +70,8 @@ def test_wizard_end_to_end(page, qtbot, models, tmp_path):
     qtbot.addWidget(fresh)
     assert fresh.selected_type() == "Q5_K_M"
     assert fresh.out_edit.text() == str(tmp_path / "out")
+    assert fresh.inspect_job is None      # nothing is read until the page is shown
+    fresh.show()
     qtbot.waitUntil(lambda: fresh.info is not None, timeout=LONG)
     assert fresh.current_model_dir() == str(model)
 
@@ -110,6 +112,7 @@ def test_merged_folder_is_offered_first(qtbot, models, tmp_path):
     context = AppContext(store)
     page = QuantizePage(context)
     qtbot.addWidget(page)
+    page.show()
     try:
         assert "just merged" in page.source.currentText()
         qtbot.waitUntil(lambda: page.info is not None, timeout=LONG)

@@ -260,8 +260,12 @@ class QuantizePage(Page):
         target = keep or (self.source.itemData(1) if self.source.count() > 2 and self.source.itemData(1) != OTHER
                           else remembered)
         if target and self.source.findData(target) >= 0:
-            self.source.setCurrentIndex(self.source.findData(target))
-            self._inspect(target)
+            self.source.setCurrentIndex(self.source.findData(target))   # read when the page is shown
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self.info is None and self.inspect_job is None and self.current_model_dir():
+            self._inspect(self.current_model_dir())
 
     def open_with(self, model_dir=None, **_ignored) -> None:
         """Pre-fill the source (the Merge page sends its output folder)."""
