@@ -162,6 +162,28 @@ def test_file_changed_on_server_is_not_stitched(http_server, tmp_path):
     assert last.headers["range"] == "bytes=120000-" and last.status == 200   # If-Range said: changed
 
 
+def test_complete_part_left_by_a_kill_before_the_rename(http_server, tmp_path):
+    data = blob(90_000)
+    url = http_server.add_file(NAME, data)
+    dest = tmp_path / "a.bin"
+    part_path(dest).write_bytes(data)
+    sidecar_path(dest).write_text(json.dumps({"url": url, "size": len(data), "bytes": len(data)}))
+    fast().download(DownloadSpec(url, dest, sha256=sha(data)))
+    assert dest.read_bytes() == data
+    assert [r.status for r in http_server.requests_for(NAME)] == [416]      # nothing left to fetch
+    assert leftovers(tmp_path) == ["a.bin"]
+
+
+def test_proxy_from_settings_is_used(http_server, tmp_path):
+    # The test server also answers proxy-style requests (absolute URLs), so a host that does
+    # not exist downloads fine only if the request really went through the proxy.
+    data = blob(40_000)
+    http_server.add_file(NAME, data)
+    url = "http://models.example.invalid/" + NAME
+    assert fast(proxy=http_server.url).download(DownloadSpec(url, tmp_path / "a.bin")).read_bytes() == data
+    assert http_server.requests_for(NAME)[0].headers["host"] == "models.example.invalid"
+
+
 def test_sidecar_for_another_url_means_start_over(http_server, tmp_path):
     data = blob(100_000)
     url = http_server.add_file(NAME, data)
