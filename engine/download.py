@@ -436,8 +436,9 @@ class _Transfer:
             changed = (self.meta.etag and etag and etag != self.meta.etag) or (
                 not self.meta.etag and self.meta.last_modified and modified and modified != self.meta.last_modified)
             if start != self.offset or changed:
-                self._restart("the file changed on the server" if changed else "the server resumed at the wrong place")
-                raise _Retry("restart", retry_after=0)
+                why = "the file changed on the server" if changed else "the server resumed at the wrong place"
+                self._restart(why)
+                raise _Retry(why, retry_after=0)
             if total is not None:
                 self.total = total
         elif r.status_code == 200:
@@ -469,8 +470,7 @@ class _Transfer:
                 self._check_status(r)
                 if self._accept_response(r):
                     return
-                self.meta.bytes = self.offset
-                self.meta.save(self.side)
+                self._save_meta(self.offset)
                 self.interrupter.watch(r)
                 try:
                     self._stream_body(r)
@@ -510,28 +510,39 @@ class _Transfer:
                     self.progress.update(self.offset)
                     if now - last_save >= SIDECAR_INTERVAL:
                         last_save = now
-                        self.meta.bytes = writer.written
-                        self.meta.save(self.side)
+                        self._save_meta(writer.written)
         finally:
             write_error = writer.close()
             os.close(fd)
             self.offset = writer.written
-            self.meta.bytes = self.offset
             try:
+                self.meta.bytes = self.offset
                 self.meta.save(self.side)
             except OSError:
-                pass
+                pass      # best effort: the .part's own size is what a resume trusts
             if write_error is not None:
                 if _is_disk_full(write_error):
-                    raise UserError(
-                        f"The disk is full: {self.name} could not be written "
-                        f"({format_bytes(self.offset)} of it are saved as {self.part.name}).",
-                        "Free up space, then download again: it resumes where it stopped.") from None
+                    raise self._disk_full() from None
                 raise write_error
         if overrun:
             self._restart("the server sent more bytes than announced")
             raise _Retry("the server sent more bytes than announced", retry_after=0)
         self.progress.update(self.offset, self.total, force=True)
+
+    def _disk_full(self) -> UserError:
+        return UserError(
+            f"The disk is full: {self.name} could not be written "
+            f"({format_bytes(self.offset)} of it are saved as {self.part.name}).",
+            "Free up space, then download again: it resumes where it stopped.")
+
+    def _save_meta(self, nbytes: int) -> None:
+        self.meta.bytes = nbytes
+        try:
+            self.meta.save(self.side)
+        except OSError as exc:
+            if _is_disk_full(exc):
+                raise self._disk_full() from None
+            raise
 
     # -- the whole file -----------------------------------------------------
     def run(self) -> Path:
@@ -773,6 +784,10 @@ class Downloader:
             if discard_partial:
                 remove_partial(spec.dest)
             raise
+        except PermissionError as exc:
+            raise UserError(f"Cannot write {spec.dest.name} into {spec.dest.parent}: permission denied "
+                            f"({exc.filename or exc}).",
+                            "Choose a folder you can write to (Settings → Models folder, or --dest).") from None
 
     def _already_there(self, spec: DownloadSpec, progress, cancel) -> bool:
         """True if ``dest`` already holds the right file; a different file there is never overwritten."""
