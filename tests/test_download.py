@@ -174,6 +174,17 @@ def test_complete_part_left_by_a_kill_before_the_rename(http_server, tmp_path):
     assert leftovers(tmp_path) == ["a.bin"]
 
 
+def test_resume_without_a_published_hash(http_server, tmp_path):
+    data = blob(120_000)
+    url = http_server.add_file(NAME, data)
+    dest = tmp_path / "a.bin"
+    part_path(dest).write_bytes(data[:70_000])
+    sidecar_path(dest).write_text(json.dumps({"url": url, "size": len(data), "bytes": 70_000}))
+    fast().download(DownloadSpec(url, dest))
+    assert dest.read_bytes() == data
+    assert http_server.ranges_for(NAME) == ["bytes=70000-"]
+
+
 def test_proxy_from_settings_is_used(http_server, tmp_path):
     # The test server also answers proxy-style requests (absolute URLs), so a host that does
     # not exist downloads fine only if the request really went through the proxy.
