@@ -304,3 +304,23 @@ def test_sentencepiece_style_tokenizer_json_without_tokenizer_model(models, tmp_
     assert types[0] == TokenType.UNKNOWN and types[3] == TokenType.BYTE and types[49953] == TokenType.CONTROL
     parity = tokenizer_parity(dst, out, CHINESE_TEXT + " The quick brown fox, isn't it 2024?")
     assert parity.ok and parity.reference == "tokenizer.json", (parity.source_ids, parity.gguf_ids)
+
+
+def test_peak_memory_does_not_grow_with_model_size(models, tmp_path):
+    """Streaming: 2 or 12 layers (1.6x the bytes), the same peak (about the largest tensor, twice)."""
+    import tracemalloc
+
+    peaks, sizes = [], []
+    for layers in (2, 12):
+        model = models.llama(layers=layers, hidden=256, intermediate=1024, heads=4)
+        sizes.append((model / "model.safetensors").stat().st_size)
+        tracemalloc.start()
+        try:
+            convert(model, tmp_path / f"l{layers}.gguf")
+            peaks.append(tracemalloc.get_traced_memory()[1])
+        finally:
+            tracemalloc.stop()
+    assert sizes[1] > 1.5 * sizes[0]
+    assert peaks[1] < peaks[0] * 1.15, peaks
+    largest_tensor = 32000 * 256 * 2
+    assert peaks[1] < sizes[1] * 0.6 and peaks[1] < largest_tensor * 4, peaks
