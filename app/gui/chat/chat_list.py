@@ -45,15 +45,15 @@ class ChatList(QWidget):
         self.empty = QLabel(self.tr("No chats yet."))
         self.empty.setObjectName("hint")
 
-        top = QHBoxLayout()
-        top.addWidget(self.new_button, 1)
-        top.addWidget(import_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.empty, 1)
+        bottom.addWidget(import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 6, 0)
-        layout.addLayout(top)
+        layout.addWidget(self.new_button)
         layout.addWidget(self.search)
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.empty)
+        layout.addLayout(bottom)
 
     def current_id(self) -> int | None:
         item = self.list.currentItem()
