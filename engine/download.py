@@ -53,6 +53,7 @@ SIDECAR_SUFFIX = ".part.json"
 CORRUPT_SUFFIX = ".corrupt"
 SIDECAR_INTERVAL = 2.0          # seconds between sidecar updates while streaming
 PROGRESS_STEP = 1 << 20         # report at most once per MiB: the reporter's lock is not free
+FLUSH_AFTER = 0.05              # seconds: on a slow link, hand over a part-filled buffer this often
 FATAL_STATUS = {401, 403, 404, 410}
 MAX_BACKOFF = 60.0
 
@@ -227,19 +228,25 @@ def _write_all(fd: int, data) -> None:
 
 
 class _PartWriter:
-    """Writes chunks to the .part on one thread and hashes them on another.
+    """Writes the body to the .part on one thread and hashes it on another, beside the network read.
 
-    The disk write and SHA256 both release the GIL, so they run beside the
-    network read (and beside each other) instead of adding to it.  The queues
-    are short: memory stays flat whatever the file size.
+    The reader fills one of a few reusable buffers and hands it over; the disk write
+    and SHA256 read that same memory (no copies), and both release the GIL on large
+    buffers, so the three stages overlap.  A buffer comes back to the pool once both
+    are done with it: memory stays flat whatever the file size.
     """
 
-    DEPTH = 8
+    SLOTS = 4
+    SLOT_SIZE = 4 << 20     # large: per-buffer Python overhead (queues, GIL hand-offs) stays negligible
 
     def __init__(self, fd: int, hasher, start: int) -> None:
         self._fd = fd
         self.error: Optional[OSError] = None
         self.written = start      # file offset up to which bytes are on disk
+        self._free: "queue.SimpleQueue[bytearray]" = queue.SimpleQueue()
+        for _ in range(self.SLOTS):
+            self._free.put(bytearray(self.SLOT_SIZE))
+        self._lock = threading.Lock()
         self._queues: list = []
         self._threads: list = []
         self._spawn(self._write, "download-write")
@@ -247,41 +254,91 @@ class _PartWriter:
             self._spawn(hasher.update, "download-hash")
 
     def _spawn(self, consume, name: str) -> None:
-        q: "queue.Queue" = queue.Queue(maxsize=self.DEPTH)
+        q: "queue.SimpleQueue" = queue.SimpleQueue()   # bounded by the number of buffers
         t = threading.Thread(target=self._run, args=(q, consume), name=name, daemon=True)
         self._queues.append(q)
         self._threads.append(t)
         t.start()
 
-    def put(self, chunk: bytes) -> None:
+    def take(self) -> bytearray:
+        """An empty buffer to read into (waits while all are in use)."""
         if self.error is not None:
             raise self.error
-        for q in self._queues:
-            q.put(chunk)
+        return self._free.get()
 
-    def _write(self, chunk: bytes) -> None:
+    def give(self, buf: bytearray, n: int) -> None:
+        """Hand over the first ``n`` bytes of a buffer from :meth:`take` to be written and hashed."""
+        if n <= 0:
+            self._free.put(buf)
+            return
+        item = [buf, memoryview(buf)[:n], len(self._queues)]
+        for q in self._queues:
+            q.put(item)
+
+    def put(self, data) -> None:
+        """Copy bytes that arrived as an object of their own (the HTTP parser's chunks)."""
+        view = memoryview(data)
+        while view:
+            buf = self.take()
+            n = min(len(buf), len(view))
+            buf[:n] = view[:n]
+            self.give(buf, n)
+            view = view[n:]
+
+    def _write(self, chunk) -> None:
         _write_all(self._fd, chunk)
         self.written += len(chunk)
 
-    def _run(self, q: "queue.Queue", consume) -> None:
+    def _run(self, q: "queue.SimpleQueue", consume) -> None:
         while True:
-            chunk = q.get()
-            if chunk is None:
+            item = q.get()
+            if item is None:
                 return
-            if self.error is not None:
-                continue          # keep draining so put() never blocks on a dead writer
-            try:
-                consume(chunk)
-            except OSError as exc:
-                self.error = exc
+            if self.error is None:   # after an error keep draining, so buffers still come back
+                try:
+                    consume(item[1])
+                except OSError as exc:
+                    self.error = exc
+            with self._lock:
+                item[2] -= 1
+                last = item[2] == 0
+            if last:
+                item[1].release()
+                self._free.put(item[0])
 
     def close(self) -> Optional[OSError]:
-        """Wait until every queued chunk is on disk and hashed; return the write error, if any."""
+        """Wait until every handed-over byte is on disk and hashed; return the write error, if any."""
         for q in self._queues:
             q.put(None)
         for t in self._threads:
             t.join()
         return self.error
+
+
+def _direct_socket(r: "httpx.Response", length: Optional[int]):
+    """The connection's socket, when the rest of the body can be read from it as is; else None.
+
+    A body of known length in plain HTTP/1.1 framing is the socket's next ``length``
+    bytes (over TLS, what the SSL socket decrypts).  Reading it with ``recv_into``
+    into our own buffers skips the parser's two copies and Python work per chunk.
+    httpx hands the stream out through the documented ``network_stream`` extension.
+    Chunked bodies and TLS inside TLS (an https proxy) stay with httpx.
+    """
+    import ssl
+
+    if length is None or r.http_version not in ("HTTP/1.1", "HTTP/1.0"):
+        return None
+    if "chunked" in r.headers.get("Transfer-Encoding", "").lower():
+        return None
+    stream = r.extensions.get("network_stream")
+    try:
+        sock = stream.get_extra_info("socket")
+        tls = stream.get_extra_info("ssl_object")
+    except AttributeError:
+        return None
+    if not isinstance(sock, socket.socket) or (tls is not None and not isinstance(sock, ssl.SSLSocket)):
+        return None
+    return sock
 
 
 class _Interrupter:
@@ -489,29 +546,36 @@ class _Transfer:
     def _stream_body(self, r: "httpx.Response") -> None:
         status = f"Downloading {self.name}"
         self.progress.update(self.offset, self.total, unit="bytes", status=status, force=True)
-        reported = self.offset
-        last_save = last_report = time.monotonic()
+        self._reported = self.offset
+        self._last_save = self._last_report = time.monotonic()
+        length = r.headers.get("Content-Length")
+        length = int(length) if length and length.isdigit() else None
+        end = None if length is None else self.offset + length
+        sock = None
+        if end is not None and (self.total is None or end <= self.total):
+            sock = _direct_socket(r, length)
         overrun = False
         fd = os.open(self.part, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         os.ftruncate(fd, self.offset)   # drop bytes past the hashed prefix (never stitch)
         os.lseek(fd, self.offset, os.SEEK_SET)
         writer = _PartWriter(fd, self.hasher, self.offset)
+        self._writer = writer
+        body = r.iter_raw()   # held: dropping the generator would close the connection under us
         try:
-            for chunk in r.iter_raw():
+            for chunk in body:
                 self.cancel.check()
                 writer.put(chunk)
                 self.offset += len(chunk)
                 if self.total is not None and self.offset > self.total:
                     overrun = True
                     break
-                now = time.monotonic()
-                if self.offset - reported >= PROGRESS_STEP or now - last_report >= 0.1:
-                    reported, last_report = self.offset, now
-                    self.progress.update(self.offset)
-                    if now - last_save >= SIDECAR_INTERVAL:
-                        last_save = now
-                        self._save_meta(writer.written)
+                self._tick()
+                if sock is not None and self.offset < end:
+                    break     # what the parser had buffered is in; the rest comes straight from the socket
+            if sock is not None and not overrun:
+                self._read_socket(sock, writer, end)
         finally:
+            body.close()
             write_error = writer.close()
             os.close(fd)
             self.offset = writer.written
@@ -528,6 +592,53 @@ class _Transfer:
             self._restart("the server sent more bytes than announced")
             raise _Retry("the server sent more bytes than announced", retry_after=0)
         self.progress.update(self.offset, self.total, force=True)
+
+    def _read_socket(self, sock, writer: _PartWriter, end: int) -> None:
+        """Read the body up to file offset ``end`` from the socket into the writer's buffers.
+
+        A buffer is handed over when full, or FLUSH_AFTER after its first byte on a
+        slow link, so progress, pause and the sidecar never wait for 4 MiB.
+        """
+        sock.settimeout(self.client.timeout.read)
+        while self.offset < end:
+            self.cancel.check()
+            buf = writer.take()
+            view = memoryview(buf)
+            want = min(len(buf), end - self.offset)
+            filled, eof = 0, False
+            started = time.monotonic()
+            try:
+                while filled < want:
+                    n = sock.recv_into(view[filled:want])
+                    if not n:
+                        eof = True
+                        break
+                    filled += n
+                    if time.monotonic() - started >= FLUSH_AFTER:
+                        break
+            except OSError as exc:     # timeouts, resets, TLS errors; a cancel shuts the socket down
+                self.cancel.check()
+                timeout = isinstance(exc, TimeoutError)
+                raise _Retry("the server stopped answering (timeout)" if timeout
+                             else "the connection was dropped") from exc
+            finally:
+                view.release()
+                writer.give(buf, filled)   # what arrived is kept, also when the read failed
+                self.offset += filled
+            if eof:
+                self.cancel.check()
+                return                      # the caller retries what is missing
+            self._tick()
+
+    def _tick(self) -> None:
+        """Progress (at most every MiB or 0.1 s) and, every few seconds, the sidecar."""
+        now = time.monotonic()
+        if self.offset - self._reported >= PROGRESS_STEP or now - self._last_report >= 0.1:
+            self._reported, self._last_report = self.offset, now
+            self.progress.update(self.offset)
+            if now - self._last_save >= SIDECAR_INTERVAL:
+                self._last_save = now
+                self._save_meta(self._writer.written)
 
     def _disk_full(self) -> UserError:
         return UserError(

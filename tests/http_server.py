@@ -261,7 +261,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.wfile.flush()
                 stopping.wait(f.hang)
                 return self._drop()
-            if f.throttle:
+            if f.throttle and pos < end:     # no pause after the last byte: the body is done
                 self.wfile.flush()
                 delay = t0 + sent / f.throttle - time.monotonic()
                 if delay > 0 and stopping.wait(delay):
