@@ -194,3 +194,44 @@ def test_a_long_stream_of_signals_does_not_crash(page, qtbot):
     page.view.end_stream(None)
     assert min(sys.getrefcount(None), sys.getrefcount(True)) > 1_000_000 or sys.version_info >= (3, 12)
     assert page.view.message_count() == 0
+
+
+def test_continue_trim_notice_and_template_choice(page, qtbot, smollm2_gguf_path):
+    page.settings_panel.context_size.setValue(256)         # small context: old turns must fall out
+    load(page, qtbot, smollm2_gguf_path)
+    assert page.backend.context_size == 256
+    page.settings_panel.max_new_tokens.setValue(4)
+    send(page, qtbot, "Count from one to twenty.")
+    first = page.session.thread()[-1]
+    assert first.finish == "length" and "cut off" in page.view.toPlainText()
+    assert page.continue_button.isEnabled()
+    page.continue_button.click()
+    qtbot.waitUntil(lambda: not page._generating(), timeout=TIMEOUT)
+    grown = page.history.message(first.id)
+    assert grown.content.startswith(first.content) and len(grown.content) > len(first.content)
+    assert page.view.toPlainText().count(grown.content) == 1      # shown once, re-rendered in place
+    # Fill the history beyond 256 tokens: the next reply leaves old turns out and says so.
+    parent = grown.id
+    for i in range(12):
+        q = page.history.add_message(page.session.chat_id, "user", f"Filler question number {i} " * 3,
+                                     parent_id=parent)
+        parent = page.history.add_message(page.session.chat_id, "assistant", f"Filler answer {i} " * 3,
+                                          parent_id=q.id).id
+    page.open_chat(page.session.chat_id)
+    send(page, qtbot, "And now?")
+    assert page.notice.isVisible() and "no longer fit" in page.notice.text()
+    assert 0 < page.meter.value() <= 256
+    # Choosing the Alpaca template applies to the next reply and is saved with the chat.
+    page.settings_panel.template.setCurrentIndex(page.settings_panel.template.findData("alpaca"))
+    assert page.session.template.name == "alpaca" and page.session.chat.template == "alpaca"
+    assert "Chinese-Alpaca" in page.settings_panel.template_note.text()
+
+
+def test_hf_folder_loads_with_transformers(page, qtbot, smollm2_hf_dir):
+    page.open_with(model_path=str(smollm2_hf_dir))
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
+    assert page.backend.kind == "transformers" and "transformers" in page.model_status.text()
+    page.settings_panel.set_generation_settings(GenerationSettings(temperature=0.0, max_new_tokens=4))
+    send(page, qtbot, "Hi!")
+    reply = page.session.thread()[-1]
+    assert reply.role == "assistant" and reply.tokens >= 1 and reply.content in page.view.toPlainText()
