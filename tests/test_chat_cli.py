@@ -48,3 +48,28 @@ def test_errors_are_one_line_with_a_fix(isolated_home, tmp_path):
     assert r.returncode == 1 and "Model not found" in r.stderr and "Traceback" not in r.stderr
     r = run_cli(["--model", str(tmp_path), "--prompt", "hi", "--temperature", "9"], isolated_home)
     assert r.returncode == 1 and "temperature must be between 0 and 5" in r.stderr
+
+
+def test_ctrl_c_stops_the_reply_and_keeps_it(smollm2_gguf_path, isolated_home):
+    import signal
+
+    env = {**os.environ, "ALPACA_STUDIO_HOME": str(isolated_home), "OMP_NUM_THREADS": "2"}
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "chat", "--model", str(smollm2_gguf_path),
+                             "--temperature", "0", "--max-new-tokens", "400", "--threads", "2"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    try:
+        proc.stdin.write(b"Write a very long story about a dragon.\n")
+        proc.stdin.flush()
+        proc.stdout.read(12)                       # the reply is streaming
+        proc.send_signal(signal.SIGINT)
+        proc.stdin.write(b"/exit\n")
+        proc.stdin.flush()
+        _, err = proc.communicate(timeout=120)
+    finally:
+        proc.kill()
+    assert proc.returncode == 0, err
+    assert b"[stopped]" in err
+    h = History()
+    reply = h.thread(h.chats()[0].id)[-1]
+    assert reply.role == "assistant" and reply.finish == "stopped" and 0 < reply.tokens < 400
+    h.close()

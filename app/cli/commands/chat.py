@@ -65,13 +65,17 @@ def _reply(session, out, show_stats: bool) -> None:
             print(f"[{fitted.dropped_messages} older message(s) left out to fit the "
                   f"{fitted.context_size}-token context]", file=sys.stderr)
 
+    import signal
+
     from engine.jobs import CancelToken
     cancel = CancelToken()
+    # Ctrl+C during a reply stops it (what was generated is kept and saved), not the program.
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
         reply = session.reply(on_piece=piece, on_prompt=prompt_info, cancel=cancel)
-    except KeyboardInterrupt:
-        # Ctrl+C during a reply stops it; what was generated is kept.
-        cancel.cancel()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if reply.stats.finish == "stopped":
         out.write("\n")
         print("[stopped]", file=sys.stderr)
         return
@@ -115,6 +119,9 @@ def run(args) -> int:
     finally:
         backend.unload()
         history.close()
+        if args.no_history:
+            import shutil
+            shutil.rmtree(history.path.parent, ignore_errors=True)
 
 
 def _throwaway_history():
