@@ -175,3 +175,29 @@ def test_hf_lora_applied_unmerged_on_chinese_alpaca(models, history):
         a = plain.model(ids).logits[0, -1]
         b = tuned.model(ids).logits[0, -1]
     assert not torch.allclose(a, b, atol=1e-3)          # the LoRA really changes the model
+
+
+def test_model_list_offers_ready_models_then_the_starter(tmp_path, models):
+    from engine.catalog import load_catalog
+    from engine.chat.model_list import STARTER_LABEL, ready_models
+    from engine.settings import Settings
+
+    settings = Settings(models_dir=str(tmp_path / "models"))
+    model = load_catalog().models[0]
+    gguf = tmp_path / "models" / "gguf"
+    gguf.mkdir(parents=True)
+    (gguf / f"{model.id}-q4_k.gguf").write_bytes(b"GGUF")
+    (gguf / "my-own.gguf").write_bytes(b"GGUF")
+    merged = tmp_path / "models" / "merged" / "my-merge"
+    merged.mkdir(parents=True)
+    (merged / "config.json").write_text("{}")
+    (merged / "model.safetensors").write_bytes(b"")
+    (tmp_path / "models" / "merged" / "half-done").mkdir()          # no weights: not offered
+    recent = models.llama()
+    entries = ready_models(settings, recent=[str(recent), str(tmp_path / "gone.gguf")])
+    labels = [e.label for e in entries]
+    assert labels[0] == f"{model.name} · {model.id}-q4_k.gguf"        # catalog name first
+    assert "my-own.gguf" in labels and "my-merge (HF)" in labels and f"{recent.name} (HF)" in labels
+    assert not any("half-done" in x or "gone" in x for x in labels)
+    assert labels[-1] == STARTER_LABEL and entries[-1].kind == "starter"
+    assert len({e.path for e in entries}) == len(entries)

@@ -35,6 +35,23 @@ def _is_hf_model(folder: Path) -> bool:
         any(folder.glob("*.safetensors")) or any(folder.glob("*.bin")))
 
 
+def _catalog_models(settings: Settings) -> list[tuple[str, Path, str]]:
+    """Catalog models that were merged or quantized, named as the catalog names them."""
+    try:
+        from ..model_library import library_status
+        statuses = library_status(settings).values()
+    except Exception:  # noqa: BLE001 - the list still works from the folders alone
+        return []
+    out = []
+    for st in statuses:
+        for gguf in getattr(st, "quantized", []):
+            out.append((f"{st.model.name} · {gguf.name}", gguf, "gguf"))
+        for folder in getattr(st, "merged", []):
+            if _is_hf_model(folder):
+                out.append((f"{st.model.name} (HF)", folder, "hf"))
+    return out
+
+
 def ready_models(settings: Settings, recent: Iterable[str] = ()) -> list[ModelEntry]:
     """GGUF files and merged HF folders in the models folder, recent picks, then the starter."""
     entries: list[ModelEntry] = []
@@ -46,6 +63,8 @@ def ready_models(settings: Settings, recent: Iterable[str] = ()) -> list[ModelEn
             seen.add(key)
             entries.append(ModelEntry(label, str(path), kind))
 
+    for label, path, kind in _catalog_models(settings):
+        add(label, path, kind)
     for gguf in sorted(layout.gguf_dir(settings).glob("*.gguf")):
         add(gguf.name, gguf, "gguf")
     merged = layout.merged_dir(settings, "")
