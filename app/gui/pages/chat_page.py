@@ -61,6 +61,7 @@ class ChatPage(Page):
         self._restore()
         self.refresh_models()
         self.chat_list.refresh()
+        self._update_meter()
         self._update_state()
 
     def title(self) -> str:
@@ -227,6 +228,8 @@ class ChatPage(Page):
         self.empty_text.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.empty_text.setMinimumWidth(320)
         self.empty_text.setMaximumWidth(520)
+        # A wrapped label in a centred layout gets one line's height unless told otherwise.
+        self.empty_text.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 8)
         self.models_link = QPushButton(self.tr("Go to the Models page"))
         self.models_link.clicked.connect(lambda: self.context.navigate("models"))
         self.starter_button = QPushButton(self.tr("Try the starter model (English-only demo)"))
