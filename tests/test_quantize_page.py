@@ -1,6 +1,8 @@
 """The Quantize wizard driven as a user would: choose, read the table, run, verify, chat; cancel; refusals."""
 from __future__ import annotations
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -20,6 +22,7 @@ def page(qtbot):
     widget.show()
     yield widget
     context.jobs.shutdown()
+    gc.collect()     # Qt wrappers are freed here, on the UI thread, not by a later worker thread
 
 
 def _click_type(qtbot, page, qtype):
@@ -119,3 +122,4 @@ def test_merged_folder_is_offered_first(qtbot, models, tmp_path):
         assert page.current_model_dir() == str(target)
     finally:
         context.jobs.shutdown()
+        gc.collect()

@@ -130,7 +130,7 @@ class QuantizePage(Page):
         self.keep_f16 = QCheckBox(self.tr("Keep the F16 file"))
         self.keep_f16.setToolTip(self.tr("Needed to try other types without converting again"))
         self.keep_f16.setChecked(bool(ui("quantize.keep_f16", True)))
-        self.keep_f16.toggled.connect(lambda v: self.context.store.set_ui_value("quantize.keep_f16", v))
+        self.keep_f16.toggled.connect(self._keep_f16_changed)
         self.files_label = QLabel()
         self.files_label.setObjectName("hint")
         self.files_label.setWordWrap(True)
@@ -308,12 +308,15 @@ class QuantizePage(Page):
         job = self.context.jobs.start(self.tr("Read model {name}").format(name=Path(folder).name),
                                       describe_model, folder)
         self.inspect_job = job
-        job.finished.connect(lambda info, j=job: self._inspected(j, info))
-        job.failed.connect(lambda message, hint, _d, j=job: self._inspect_failed(j, message, hint))
+        # Bound methods, not lambdas: a lambda holding the page and the job makes a reference
+        # cycle that Python may collect on a worker thread, deleting widgets off the UI thread.
+        job.finished.connect(self._inspected)
+        job.failed.connect(self._inspect_failed)
 
-    def _inspected(self, job: Job, info: dict) -> None:
-        if job is not self.inspect_job:
-            return
+    @Slot(object)
+    def _inspected(self, info: dict) -> None:
+        if self.sender() is not self.inspect_job:
+            return      # an older read, overtaken by a newer choice
         self.info = info
         self.context.store.set_ui_value("quantize.model_dir", info["model_dir"])
         tokenizer = self.tr("SentencePiece") if info["tokenizer"] == "sentencepiece" else self.tr("BPE")
@@ -340,13 +343,18 @@ class QuantizePage(Page):
             self._select_type(recommended)
         self._update_outputs()
 
-    def _inspect_failed(self, job: Job, message: str, hint: str) -> None:
-        if job is not self.inspect_job:
+    @Slot(str, str, str)
+    def _inspect_failed(self, message: str, hint: str, _details: str) -> None:
+        if self.sender() is not self.inspect_job:
             return
         self.model_label.setText("")
         self.model_error.setText(f"{message}\n{hint}".strip())
         self.model_error.show()
         self._update_outputs()
+
+    @Slot(bool)
+    def _keep_f16_changed(self, keep: bool) -> None:
+        self.context.store.set_ui_value("quantize.keep_f16", keep)
 
     # type and output ----------------------------------------------------------------------------------
     def _select_type(self, qtype: str) -> None:
