@@ -146,8 +146,11 @@ def test_switch_search_delete_undo_export_import(page, qtbot, smollm2_gguf_path,
     page.export_chat(first, "json", str(tmp_path / "cats.json"))
     assert "## User\n\nTell me about cats." in (tmp_path / "cats.md").read_text(encoding="utf-8")
     assert json.loads((tmp_path / "cats.json").read_text(encoding="utf-8"))["title"] == "Tell me about cats."
-    page.delete_chat(first)
+    page.chat_list.select(first)
+    page.chat_list.list.setFocus()
+    qtbot.keyClick(page.chat_list.list, Qt.Key.Key_Delete)              # Delete key, with undo
     assert page.chat_list.list.count() == 1 and page.undo_button.isVisible()
+    assert "Deleted" in page.notice.text()
     page.undo_button.click()
     assert page.chat_list.list.count() == 2 and page.session.chat_id == first
     page.import_chat(str(tmp_path / "cats.json"))

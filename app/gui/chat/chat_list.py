@@ -4,6 +4,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
                                QPushButton, QVBoxLayout, QWidget)
 
@@ -42,6 +43,14 @@ class ChatList(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._current_changed)
+        for keys, signal in ((QKeySequence.StandardKey.Delete, self.delete_requested),
+                             (QKeySequence("F2"), self.rename_requested)):
+            action = QAction(self.list)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _=False, sig=signal: self.current_id() is not None
+                                     and sig.emit(self.current_id()))
+            self.list.addAction(action)
         self.empty = QLabel(self.tr("No chats yet."))
         self.empty.setObjectName("hint")
 
@@ -109,7 +118,7 @@ class ChatList(QWidget):
             return
         chat_id = item.data(ID_ROLE)
         menu = QMenu(self)
-        menu.addAction(self.tr("Rename…"), lambda: self.rename_requested.emit(chat_id))
+        menu.addAction(self.tr("Rename…") + "\tF2", lambda: self.rename_requested.emit(chat_id))
         menu.addAction(self.tr("Export as Markdown…"), lambda: self.export_requested.emit(chat_id, "md"))
         menu.addAction(self.tr("Export as JSON…"), lambda: self.export_requested.emit(chat_id, "json"))
         menu.addSeparator()

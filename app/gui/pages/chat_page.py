@@ -54,6 +54,7 @@ class ChatPage(Page):
         self.load_job = None
         self.editing_id: Optional[int] = None
         self.deleted_id: Optional[int] = None
+        self._pending_settings = False
         self.bridge = StreamBridge(self)
         self.bridge.piece.connect(self._on_piece)
         self.bridge.prompt.connect(self._on_prompt)
@@ -664,6 +665,8 @@ class ChatPage(Page):
         self.meter.setValue(min(reply.fitted.context_size, reply.fitted.prompt_tokens + s.generated_tokens))
         self.chat_list.refresh()
         self._update_state()
+        if self._pending_settings:
+            self._settings_changed()
 
     @Slot(str, str, str)
     def _reply_failed(self, message: str, hint: str, _details: str) -> None:
@@ -735,6 +738,10 @@ class ChatPage(Page):
 
     @Slot()
     def _settings_changed(self) -> None:
+        if self._generating():
+            self._pending_settings = True      # applied when the reply ends (the worker uses the session)
+            return
+        self._pending_settings = False
         if self.session is not None:
             self.session.set_system_prompt(self.settings_panel.system_prompt.toPlainText())
             if self.backend is not None:
