@@ -128,3 +128,22 @@ def test_stop_filter_holds_back_partial_matches():
     assert out == "Paris is nice.\n\n" and f.hit
     g = StopFilter(["###"])
     assert g.feed("a #") == "a " and g.feed("b") == "#b" and not g.hit
+
+
+def test_presets_carry_the_upstream_defaults():
+    from engine.chat.presets import DEFAULT_PRESET, PRESETS, GenerationSettings, preset
+
+    assert DEFAULT_PRESET == "llama.cpp"
+    # BEHAVIOR.md §8 examples/: --temp 0.2 --top_k 40 --top_p 0.9 --repeat_penalty 1.1 -n 512
+    assert preset("llama.cpp") == GenerationSettings(0.2, 0.9, 40, 1.1, 512)
+    # §4.1 inference_hf.py: temperature=0.2, top_k=40, top_p=0.9, repetition_penalty=1.1, max_new_tokens=400
+    assert preset("inference_hf") == GenerationSettings(0.2, 0.9, 40, 1.1, 400)
+    # §4.2 gradio demo sliders: 512 tokens, top_p 0.9, temperature 0.5, top_k 40, repetition penalty 1.1
+    assert preset("gradio") == GenerationSettings(0.5, 0.9, 40, 1.1, 512)
+    assert all(p.settings.validate() for p in PRESETS.values())
+    with pytest.raises(UserError, match="Unknown preset"):
+        preset("fast")
+    with pytest.raises(UserError, match="temperature"):
+        GenerationSettings(temperature=-1).validate()
+    s = GenerationSettings(stop=("###",))
+    assert GenerationSettings.from_dict(s.to_dict()) == s

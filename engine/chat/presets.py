@@ -47,29 +47,40 @@ class GenerationSettings:
         return replace(self, **changes)
 
 
-# name -> (settings, where it comes from)
-PRESETS: dict[str, tuple[GenerationSettings, str]] = {
-    "llama.cpp (upstream)": (
+@dataclass(frozen=True)
+class Preset:
+    label: str
+    settings: GenerationSettings
+    source: str                    # where the values come from
+
+
+PRESETS: dict[str, Preset] = {
+    "llama.cpp": Preset(
+        "llama.cpp (upstream)",
         GenerationSettings(temperature=0.2, top_k=40, top_p=0.9, repetition_penalty=1.1, max_new_tokens=512),
         "upstream examples/: -c 2048 -n 512 --temp 0.2 --top_k 40 --top_p 0.9 --repeat_penalty 1.1"),
-    "inference_hf (upstream)": (
+    "inference_hf": Preset(
+        "inference_hf (upstream)",
         GenerationSettings(temperature=0.2, top_k=40, top_p=0.9, repetition_penalty=1.1, max_new_tokens=400),
         "scripts/inference/inference_hf.py generation defaults"),
-    "gradio demo (upstream)": (
+    "gradio": Preset(
+        "gradio demo (upstream)",
         GenerationSettings(temperature=0.5, top_k=40, top_p=0.9, repetition_penalty=1.1, max_new_tokens=512),
         "scripts/inference/gradio_demo.py slider defaults"),
-    "Precise (greedy)": (
+    "precise": Preset(
+        "Precise (greedy)",
         GenerationSettings(temperature=0.0, top_k=1, top_p=1.0, repetition_penalty=1.1, max_new_tokens=512),
         "deterministic: always the most likely token"),
-    "Creative": (
+    "creative": Preset(
+        "Creative",
         GenerationSettings(temperature=0.8, top_k=60, top_p=0.95, repetition_penalty=1.1, max_new_tokens=1024),
         "more varied answers"),
 }
-DEFAULT_PRESET = "llama.cpp (upstream)"
+DEFAULT_PRESET = "llama.cpp"
 
 
 def preset(name: str) -> GenerationSettings:
     try:
-        return PRESETS[name][0]
+        return PRESETS[name].settings
     except KeyError:
         raise UserError(f"Unknown preset {name!r}.", f"Use one of: {', '.join(PRESETS)}.") from None

@@ -27,7 +27,9 @@ def register(p) -> None:
                    help=f"prompt template: {', '.join(TEMPLATE_CHOICES)} or a Jinja file (default: auto)")
     p.add_argument("--system", default="", metavar="TEXT", help="system prompt")
     p.add_argument("--prompt", metavar="TEXT", help="send one message, print the reply, exit")
-    p.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS), help="generation preset")
+    p.add_argument("--preset", default=DEFAULT_PRESET, choices=list(PRESETS),
+                   help="generation preset (default: llama.cpp = upstream's temp 0.2, top-k 40, top-p 0.9, "
+                        "repeat penalty 1.1, 512 tokens)")
     p.add_argument("--temperature", type=float)
     p.add_argument("--top-p", type=float)
     p.add_argument("--top-k", type=int)

@@ -50,9 +50,9 @@ class SettingsPanel(QScrollArea):
         self.template_note.setWordWrap(True)
 
         self.preset = QComboBox()
-        for name, (_, source) in PRESETS.items():
-            self.preset.addItem(name, name)
-            self.preset.setItemData(self.preset.count() - 1, source, 3)   # tooltip role
+        for key, p in PRESETS.items():
+            self.preset.addItem(p.label, key)
+            self.preset.setItemData(self.preset.count() - 1, p.source, Qt.ItemDataRole.ToolTipRole)
         self.preset.addItem(self.tr("Custom"), "")
         self.preset.activated.connect(self._preset_chosen)
 
@@ -114,7 +114,7 @@ class SettingsPanel(QScrollArea):
         for box in (prompt_box, gen_box, load_box):
             layout.addWidget(box)
         layout.addStretch(1)
-        self.set_generation_settings(PRESETS[DEFAULT_PRESET][0])
+        self.set_generation_settings(PRESETS[DEFAULT_PRESET].settings)
 
     @staticmethod
     def _narrow(combo: QComboBox) -> QComboBox:
@@ -182,7 +182,7 @@ class SettingsPanel(QScrollArea):
     # reactions ---------------------------------------------------------------------------
     def _match_preset(self) -> None:
         current = self.generation_settings().with_(stop=())
-        name = next((n for n, (s, _) in PRESETS.items() if s == current), "")
+        name = next((key for key, p in PRESETS.items() if p.settings == current), "")
         self.preset.setCurrentIndex(self.preset.findData(name))
 
     @Slot()
@@ -195,7 +195,7 @@ class SettingsPanel(QScrollArea):
         name = self.preset.itemData(index)
         if name:
             stops = self.generation_settings().stop
-            self.set_generation_settings(PRESETS[name][0].with_(stop=stops))
+            self.set_generation_settings(PRESETS[name].settings.with_(stop=stops))
             self.changed.emit()
 
     @Slot()
