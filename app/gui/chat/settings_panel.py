@@ -50,8 +50,11 @@ class SettingsPanel(QScrollArea):
         self.template_note.setWordWrap(True)
 
         self.preset = QComboBox()
+        labels = {"llama.cpp": self.tr("llama.cpp (upstream)"), "inference_hf": self.tr("inference_hf (upstream)"),
+                  "gradio": self.tr("gradio demo (upstream)"), "precise": self.tr("Precise (greedy)"),
+                  "creative": self.tr("Creative")}
         for key, p in PRESETS.items():
-            self.preset.addItem(p.label, key)
+            self.preset.addItem(labels.get(key, p.label), key)
             self.preset.setItemData(self.preset.count() - 1, p.source, Qt.ItemDataRole.ToolTipRole)
         self.preset.addItem(self.tr("Custom"), "")
         self.preset.activated.connect(self._preset_chosen)
