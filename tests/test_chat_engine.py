@@ -201,3 +201,39 @@ def test_model_list_offers_ready_models_then_the_starter(tmp_path, models):
     assert not any("half-done" in x or "gone" in x for x in labels)
     assert labels[-1] == STARTER_LABEL and entries[-1].kind == "starter"
     assert len({e.path for e in entries}) == len(entries)
+
+
+def write_gguf_lora(path, *, rank=4, scale=0.6, layers=30, n_embd=576, kv_dim=192):
+    """A LoRA in llama.cpp's GGUF adapter format for SmolLM2 (q and v projections)."""
+    import gguf
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    w = gguf.GGUFWriter(str(path), arch="llama")
+    w.add_string("general.type", "adapter")
+    w.add_string("adapter.type", "lora")
+    w.add_float32("adapter.lora.alpha", 8.0)
+    for i in range(layers):
+        for name, n_out in (("attn_q", n_embd), ("attn_v", kv_dim)):
+            w.add_tensor(f"blk.{i}.{name}.weight.lora_a", (rng.standard_normal((rank, n_embd)) * scale).astype("float32"))
+            w.add_tensor(f"blk.{i}.{name}.weight.lora_b", (rng.standard_normal((n_out, rank)) * scale).astype("float32"))
+    w.write_header_to_file()
+    w.write_kv_data_to_file()
+    w.write_tensors_to_file()
+    w.close()
+    return path
+
+
+def test_gguf_lora_adapter_on_a_base_gguf(gguf_backend, smollm2_gguf_path, tmp_path):
+    lora = write_gguf_lora(tmp_path / "adapter.gguf")
+    tuned = load_model(smollm2_gguf_path, LoadOptions(context_size=512, threads=2, use_gpu=False, lora=str(lora)))
+    try:
+        assert tuned.display_name == f"{smollm2_gguf_path.name} + adapter.gguf"
+        settings = GREEDY.with_(max_new_tokens=6)
+        base_text = "".join(gguf_backend.generate("The capital of France is", settings))
+        tuned_text = "".join(tuned.generate("The capital of France is", settings))
+        assert "Paris" in base_text and tuned_text != base_text
+    finally:
+        tuned.unload()
+    with pytest.raises(UserError, match="LoRA not found"):
+        load_model(smollm2_gguf_path, LoadOptions(lora=str(tmp_path / "missing.gguf")))
