@@ -31,9 +31,13 @@ if str(ROOT) not in sys.path:
 
 def child(url: str, dest: str, sha256: str) -> None:
     """Runs in a fresh process: one download, then report seconds and peak RSS."""
+    import httpcore  # noqa: F401 - httpx imports it on its first client: also start-up, not transfer
     import httpx  # noqa: F401 - imported before the clock starts: we time the transfer, not start-up
 
     from engine.download import Downloader, DownloadSpec
+    from engine.http import shared_ssl_context
+
+    shared_ssl_context()   # the certificate store: loaded once per process (~30-70 ms), like the imports
 
     before = _cpu(resource.RUSAGE_SELF)
     start = time.perf_counter()

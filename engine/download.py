@@ -54,6 +54,7 @@ CORRUPT_SUFFIX = ".corrupt"
 SIDECAR_INTERVAL = 2.0          # seconds between sidecar updates while streaming
 PROGRESS_STEP = 1 << 20         # report at most once per MiB: the reporter's lock is not free
 FLUSH_AFTER = 0.05              # seconds: on a slow link, hand over a part-filled buffer this often
+FIRST_REQUEST = 64 << 10        # the first socket read of a body; later ones adapt to the link
 FATAL_STATUS = {401, 403, 404, 410}
 MAX_BACKOFF = 60.0
 
@@ -227,6 +228,9 @@ def _write_all(fd: int, data) -> None:
         view = view[os.write(fd, view):]
 
 
+_FADVISE = hasattr(os, "posix_fadvise")
+
+
 class _PartWriter:
     """Writes the body to the .part on one thread and hashes it on another, beside the network read.
 
@@ -238,11 +242,13 @@ class _PartWriter:
 
     SLOTS = 4
     SLOT_SIZE = 4 << 20     # large: per-buffer Python overhead (queues, GIL hand-offs) stays negligible
+    WRITEBACK = 8 << 20     # start writing to disk every this many bytes (0: leave it to the kernel)
 
     def __init__(self, fd: int, hasher, start: int) -> None:
         self._fd = fd
         self.error: Optional[OSError] = None
         self.written = start      # file offset up to which bytes are on disk
+        self._flushed = start     # writeback has been started up to here
         self._free: "queue.SimpleQueue[bytearray]" = queue.SimpleQueue()
         for _ in range(self.SLOTS):
             self._free.put(bytearray(self.SLOT_SIZE))
@@ -288,6 +294,12 @@ class _PartWriter:
     def _write(self, chunk) -> None:
         _write_all(self._fd, chunk)
         self.written += len(chunk)
+        if self.WRITEBACK and self.written - self._flushed >= self.WRITEBACK and _FADVISE:
+            # Start writing this stretch to disk now (DONTNEED starts writeback of dirty pages):
+            # the fsync before the rename then waits for the last stretch only, not the whole
+            # file, and a 13 GB model does not push everything else out of the page cache.
+            os.posix_fadvise(self._fd, self._flushed, self.written - self._flushed, os.POSIX_FADV_DONTNEED)
+            self._flushed = self.written
 
     def _run(self, q: "queue.SimpleQueue", consume) -> None:
         while True:
@@ -313,6 +325,29 @@ class _PartWriter:
         for t in self._threads:
             t.join()
         return self.error
+
+
+def _use_waitall(sock, timeout: Optional[float]) -> bool:
+    """Switch a plain TCP socket to blocking MSG_WAITALL reads, the read timeout kept by the kernel.
+
+    Python's own socket timeout makes the socket non-blocking, and MSG_WAITALL then
+    returns whatever is there.  SO_RCVTIMEO keeps the timeout instead: a read that
+    waits longer fails with EAGAIN.  The connection is closed after this body, so
+    httpx never sees the changed socket.  TLS sockets and Windows keep Python's reads.
+    """
+    import ssl
+    import struct
+    import sys
+
+    if isinstance(sock, ssl.SSLSocket) or not hasattr(socket, "MSG_WAITALL") or \
+            not sys.platform.startswith(("linux", "darwin")):
+        sock.settimeout(timeout)
+        return False
+    secs = 0.0 if timeout is None else max(timeout, 0.001)
+    sock.settimeout(None)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO,
+                    struct.pack("ll", int(secs), int((secs - int(secs)) * 1e6)))
+    return True
 
 
 def _direct_socket(r: "httpx.Response", length: Optional[int]):
@@ -556,7 +591,10 @@ class _Transfer:
             sock = _direct_socket(r, length)
         overrun = False
         fd = os.open(self.part, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-        os.ftruncate(fd, self.offset)   # drop bytes past the hashed prefix (never stitch)
+        if os.fstat(fd).st_size != self.offset:
+            # Drop bytes past the hashed prefix (never stitch).  Only when there are some:
+            # on ext4 a truncate also makes close() flush the whole file (auto_da_alloc).
+            os.ftruncate(fd, self.offset)
         os.lseek(fd, self.offset, os.SEEK_SET)
         writer = _PartWriter(fd, self.hasher, self.offset)
         self._writer = writer
@@ -579,11 +617,12 @@ class _Transfer:
             write_error = writer.close()
             os.close(fd)
             self.offset = writer.written
-            try:
-                self.meta.bytes = self.offset
-                self.meta.save(self.side)
-            except OSError:
-                pass      # best effort: the .part's own size is what a resume trusts
+            if self.total is None or self.offset < self.total:   # complete: _finish removes it
+                try:
+                    self.meta.bytes = self.offset
+                    self.meta.save(self.side)
+                except OSError:
+                    pass      # best effort: the .part's own size is what a resume trusts
             if write_error is not None:
                 if _is_disk_full(write_error):
                     raise self._disk_full() from None
@@ -596,20 +635,26 @@ class _Transfer:
     def _read_socket(self, sock, writer: _PartWriter, end: int) -> None:
         """Read the body up to file offset ``end`` from the socket into the writer's buffers.
 
-        A buffer is handed over when full, or FLUSH_AFTER after its first byte on a
-        slow link, so progress, pause and the sidecar never wait for 4 MiB.
+        Each buffer gets one read request, sized so that it arrives within about
+        FLUSH_AFTER (it grows to a whole buffer on a fast link and shrinks on a slow
+        one): progress, pause and the sidecar never wait long for a buffer to fill.
+        Where the socket allows, the request is one blocking MSG_WAITALL call: the GIL
+        stays released for all of it, so the write and hash threads never queue for it
+        (with a recv per few KiB they lost up to a switch interval, 5 ms, per buffer).
         """
-        sock.settimeout(self.client.timeout.read)
+        waitall = _use_waitall(sock, self.client.timeout.read)
+        flags = socket.MSG_WAITALL if waitall else 0
+        ask = FIRST_REQUEST
         while self.offset < end:
             self.cancel.check()
             buf = writer.take()
             view = memoryview(buf)
-            want = min(len(buf), end - self.offset)
+            want = min(len(buf), ask, end - self.offset)
             filled, eof = 0, False
             started = time.monotonic()
             try:
                 while filled < want:
-                    n = sock.recv_into(view[filled:want])
+                    n = sock.recv_into(view[filled:want], 0, flags)
                     if not n:
                         eof = True
                         break
@@ -618,7 +663,7 @@ class _Transfer:
                         break
             except OSError as exc:     # timeouts, resets, TLS errors; a cancel shuts the socket down
                 self.cancel.check()
-                timeout = isinstance(exc, TimeoutError)
+                timeout = isinstance(exc, (TimeoutError, BlockingIOError))  # BlockingIOError: SO_RCVTIMEO
                 raise _Retry("the server stopped answering (timeout)" if timeout
                              else "the connection was dropped") from exc
             finally:
@@ -628,6 +673,11 @@ class _Transfer:
             if eof:
                 self.cancel.check()
                 return                      # the caller retries what is missing
+            elapsed = time.monotonic() - started
+            if filled == want and elapsed < FLUSH_AFTER / 4:
+                ask = min(ask * 2, len(buf))
+            elif elapsed > FLUSH_AFTER:
+                ask = max(ask // 2, FIRST_REQUEST)
             self._tick()
 
     def _tick(self) -> None:
