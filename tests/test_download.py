@@ -136,6 +136,22 @@ def test_connection_dropping_every_time_still_completes(http_server, tmp_path):
     assert ranges[1:] == [f"bytes={70_000 * i}-" for i in range(1, 8)]
 
 
+def test_body_many_times_the_buffer_ring_is_written_and_hashed_in_order(http_server, tmp_path, monkeypatch):
+    # Two 64 KiB buffers for 3 MB: each is reused ~20 times while the write and hash
+    # threads read it; a buffer handed back too early would corrupt the file or the hash.
+    monkeypatch.setattr(dl._PartWriter, "SLOTS", 2)
+    monkeypatch.setattr(dl._PartWriter, "SLOT_SIZE", 64 * 1024)
+    direct = []
+    real_direct = dl._direct_socket
+    monkeypatch.setattr(dl, "_direct_socket", lambda r, n: direct.append(real_direct(r, n)) or direct[-1])
+    data = blob(3_000_000)
+    url = http_server.add_file(NAME, data, drop_after=1_234_567)
+    dest = fast().download(DownloadSpec(url, tmp_path / "a.bin", sha256=sha(data)))
+    assert dest.read_bytes() == data
+    assert http_server.ranges_for(NAME) == [None, "bytes=1234567-"]
+    assert len(direct) == 2 and all(sock is not None for sock in direct)   # read past the parser
+
+
 def test_server_ignoring_range_restarts_from_zero(http_server, tmp_path):
     data = blob(400_000)
     url = http_server.add_file(NAME, data, drop_after=150_000, ignore_range=True)
