@@ -55,6 +55,7 @@ SIDECAR_INTERVAL = 2.0          # seconds between sidecar updates while streamin
 PROGRESS_STEP = 1 << 20         # report at most once per MiB: the reporter's lock is not free
 FLUSH_AFTER = 0.05              # seconds: on a slow link, hand over a part-filled buffer this often
 FIRST_REQUEST = 64 << 10        # the first socket read of a body; later ones adapt to the link
+POLL = 0.25                     # seconds: a blocking socket read returns at least this often
 FATAL_STATUS = {401, 403, 404, 410}
 MAX_BACKOFF = 60.0
 
@@ -328,12 +329,13 @@ class _PartWriter:
 
 
 def _use_waitall(sock, timeout: Optional[float]) -> bool:
-    """Switch a plain TCP socket to blocking MSG_WAITALL reads, the read timeout kept by the kernel.
+    """Switch a plain TCP socket to blocking MSG_WAITALL reads that return at least every POLL seconds.
 
     Python's own socket timeout makes the socket non-blocking, and MSG_WAITALL then
-    returns whatever is there.  SO_RCVTIMEO keeps the timeout instead: a read that
-    waits longer fails with EAGAIN.  The connection is closed after this body, so
-    httpx never sees the changed socket.  TLS sockets and Windows keep Python's reads.
+    returns whatever is there.  SO_RCVTIMEO bounds a blocking read instead: it returns
+    what arrived so far, or fails with EAGAIN when nothing did (the caller keeps the
+    read timeout).  The connection is closed after this body, so httpx never sees the
+    changed socket.  TLS sockets and Windows keep Python's reads.
     """
     import ssl
     import struct
@@ -343,7 +345,7 @@ def _use_waitall(sock, timeout: Optional[float]) -> bool:
             not sys.platform.startswith(("linux", "darwin")):
         sock.settimeout(timeout)
         return False
-    secs = 0.0 if timeout is None else max(timeout, 0.001)
+    secs = POLL if timeout is None else max(min(POLL, timeout), 0.001)
     sock.settimeout(None)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVTIMEO,
                     struct.pack("ll", int(secs), int((secs - int(secs)) * 1e6)))
@@ -638,13 +640,16 @@ class _Transfer:
         Each buffer gets one read request, sized so that it arrives within about
         FLUSH_AFTER (it grows to a whole buffer on a fast link and shrinks on a slow
         one): progress, pause and the sidecar never wait long for a buffer to fill.
-        Where the socket allows, the request is one blocking MSG_WAITALL call: the GIL
-        stays released for all of it, so the write and hash threads never queue for it
-        (with a recv per few KiB they lost up to a switch interval, 5 ms, per buffer).
+        Where the socket allows, the request is one blocking MSG_WAITALL call, cut
+        short after POLL on a link that slows down: the GIL stays released for all
+        of it, so the write and hash threads never queue for it (with a recv per few
+        KiB they lost up to a switch interval, 5 ms, per buffer).
         """
-        waitall = _use_waitall(sock, self.client.timeout.read)
+        read_timeout = self.client.timeout.read
+        waitall = _use_waitall(sock, read_timeout)
         flags = socket.MSG_WAITALL if waitall else 0
         ask = FIRST_REQUEST
+        last_data = time.monotonic()
         while self.offset < end:
             self.cancel.check()
             buf = writer.take()
@@ -654,17 +659,25 @@ class _Transfer:
             started = time.monotonic()
             try:
                 while filled < want:
-                    n = sock.recv_into(view[filled:want], 0, flags)
+                    try:
+                        n = sock.recv_into(view[filled:want], 0, flags)
+                    except BlockingIOError:            # a POLL went by without a byte
+                        if read_timeout is not None and time.monotonic() - last_data >= read_timeout:
+                            raise TimeoutError from None
+                        if filled:
+                            break
+                        self.cancel.check()
+                        continue
                     if not n:
                         eof = True
                         break
                     filled += n
-                    if time.monotonic() - started >= FLUSH_AFTER:
+                    last_data = time.monotonic()
+                    if last_data - started >= FLUSH_AFTER:
                         break
             except OSError as exc:     # timeouts, resets, TLS errors; a cancel shuts the socket down
                 self.cancel.check()
-                timeout = isinstance(exc, (TimeoutError, BlockingIOError))  # BlockingIOError: SO_RCVTIMEO
-                raise _Retry("the server stopped answering (timeout)" if timeout
+                raise _Retry("the server stopped answering (timeout)" if isinstance(exc, TimeoutError)
                              else "the connection was dropped") from exc
             finally:
                 view.release()

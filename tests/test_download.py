@@ -318,6 +318,14 @@ def test_slow_server_completes(http_server, tmp_path):
     assert fast().download(DownloadSpec(url, tmp_path / "a.bin", sha256=sha(data))).read_bytes() == data
 
 
+def test_pauses_longer_than_a_poll_but_within_the_timeout_are_waited_out(http_server, tmp_path, monkeypatch):
+    monkeypatch.setattr(dl, "POLL", 0.01)     # socket reads give up after 10 ms; the server sends every 50 ms
+    data = blob(60_000)
+    url = http_server.add_file(NAME, data, throttle=200_000)
+    assert fast().download(DownloadSpec(url, tmp_path / "a.bin", sha256=sha(data))).read_bytes() == data
+    assert len(http_server.requests_for(NAME)) == 1          # no timeout, no retry
+
+
 def test_timeout_before_headers_and_mid_body(http_server, tmp_path):
     data = blob(100_000)
     url = http_server.add_file(NAME, data, hang=30, hang_times=None)
