@@ -660,7 +660,7 @@ class _Transfer:
             try:
                 while filled < want:
                     try:
-                        n = sock.recv_into(view[filled:want], 0, flags)
+                        n = sock.recv_into(view[filled:want], want - filled, flags)
                     except BlockingIOError:            # a POLL went by without a byte
                         if read_timeout is not None and time.monotonic() - last_data >= read_timeout:
                             raise TimeoutError from None
