@@ -133,3 +133,27 @@ def test_job_log_lines_reach_the_job_and_the_log_view(window, qtbot):
         pass
     assert blocker.args == [42]
     qtbot.waitUntil(lambda: "step one of a noisy job" in window.log_view.text.toPlainText())
+
+
+def test_an_ended_job_releases_its_listeners(window, qtbot):
+    """Slots capturing a page must not outlive the job (cycles freed on worker threads crash Qt)."""
+    import weakref
+
+    class Listener:
+        def __init__(self):
+            self.results = []
+
+    listener = Listener()
+    ref = weakref.ref(listener)
+
+    def work(*, progress, cancel):
+        return "ok"
+
+    job = window.context.jobs.start("Quick", work)
+    job.finished.connect(lambda result, keep=listener: keep.results.append(result))
+    with qtbot.waitSignal(job.state_changed, timeout=10000, check_params_cb=lambda s: s == "done"):
+        pass
+    assert listener.results == ["ok"]
+    del listener
+    assert ref() is None          # freed by reference counting, no cycle left behind
+    assert window.jobs_panel.row_for(job).state.text() == "Done"

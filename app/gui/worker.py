@@ -11,6 +11,7 @@ import logging
 import threading
 import time
 import traceback
+import warnings
 from enum import Enum
 from typing import Any, Callable
 
@@ -169,17 +170,37 @@ class Job(QObject):
         self.result = result
         self._end(JobState.DONE)
         self.finished.emit(result)
+        self._release_listeners()
 
     @Slot(str, str, str)
     def _on_failed(self, message: str, hint: str, details: str) -> None:
         self.error = (message, hint, details)
         self._end(JobState.FAILED)
         self.failed.emit(message, hint, details)
+        self._release_listeners()
 
     @Slot()
     def _on_cancelled(self) -> None:
         self._end(JobState.CANCELLED)
         self.cancelled.emit()
+        self._release_listeners()
+
+    def _release_listeners(self) -> None:
+        """Drop every connected slot once the job has ended.
+
+        Pages connect lambdas that capture themselves; left connected, they form
+        reference cycles that Python's collector may free on a worker thread,
+        destroying widgets off the UI thread (a crash).  Released here, on the UI
+        thread, the cycles never form.
+        """
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)   # "failed to disconnect": none connected
+            for signal in (self.progress, self.log_line, self.finished, self.failed,
+                           self.cancelled, self.state_changed):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):
+                    pass
 
 
 class JobManager(QObject):
