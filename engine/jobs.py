@@ -191,6 +191,13 @@ def format_rate(p: Progress) -> str:
 def describe(p: Progress) -> str:
     """One line for a status bar or the CLI: 'Hashing x  1.2 GB / 4.0 GB  85 MB/s  ETA 00:33'."""
     parts = [p.status] if p.status else []
+    if p.unit == "%":
+        # A percentage is its own count, and "%/s" means nothing to a person.
+        if p.total:
+            parts.append(f"{100 * p.done / p.total:.0f}%")
+        if p.eta is not None and p.total:
+            parts.append(f"ETA {format_duration(p.eta)}")
+        return "  ".join(parts)
     if p.total:
         if p.unit == "bytes":
             parts.append(f"{format_bytes(p.done)} / {format_bytes(p.total)}")

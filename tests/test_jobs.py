@@ -92,3 +92,8 @@ def test_formatting():
     assert format_duration(3725) == "1:02:05"
     assert format_duration(None) == "--:--"
     assert Progress(done=5, total=None).fraction is None
+
+
+def test_describe_percent_units_without_rate():
+    p = Progress(done=40, total=100, unit="%", status="Quantizing", rate=2.0, eta=30)
+    assert describe(p) == "Quantizing  40%  ETA 00:30"
