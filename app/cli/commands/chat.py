@@ -14,7 +14,7 @@ from engine.errors import UserError
 
 NAME = "chat"
 HELP = "chat with a model (GGUF via llama.cpp, or a Hugging Face folder via transformers)"
-ORDER = 40
+ORDER = 60
 
 REPL_HELP = "Commands: /reset (new chat), /save FILE (.md or .json), /exit. Empty line or Ctrl+D exits."
 

@@ -9,7 +9,7 @@ from engine.verify import MISMATCH, summarize, verify_paths
 
 NAME = "verify"
 HELP = "check model files (or whole folders) against the published SHA256 values"
-ORDER = 30
+ORDER = 25
 
 
 def register(p) -> None:
