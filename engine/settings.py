@@ -21,6 +21,16 @@ DOWNLOAD_SOURCES = ("hf", "hf-mirror", "modelscope")
 LANGUAGES = ("en", "zh_CN", "ko_KR")
 
 
+def physical_cores() -> int:
+    """llama.cpp runs fastest with one thread per physical core (hyper-threads only contend)."""
+    try:
+        import psutil
+        count = psutil.cpu_count(logical=False)
+    except ImportError:
+        count = None
+    return max(1, count or os.cpu_count() or 1)
+
+
 @dataclass
 class Settings:
     models_dir: str = ""             # empty: paths.default_models_dir()
@@ -37,7 +47,7 @@ class Settings:
     def effective_threads(self) -> int:
         if self.cpu_threads > 0:
             return self.cpu_threads
-        return max(1, (os.cpu_count() or 2))
+        return physical_cores()
 
     def validate(self) -> list[str]:
         """Fix out-of-range values in place; return what was fixed."""

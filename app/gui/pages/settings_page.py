@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QVBoxLayout, QWidget)
 
 from engine import paths
-from engine.settings import Settings
+from engine.settings import Settings, physical_cores
 
 from ..i18n import LANGUAGE_NAMES
 from ..log_view import LogView
@@ -60,7 +60,7 @@ class SettingsPage(Page):
 
         self.threads = QSpinBox()
         self.threads.setRange(0, max(64, os.cpu_count() or 1))
-        self.threads.setSpecialValueText(self.tr("Automatic ({n} cores)").format(n=os.cpu_count() or 1))
+        self.threads.setSpecialValueText(self.tr("Automatic ({n} cores)").format(n=physical_cores()))
         self.threads.setValue(s.cpu_threads)
         self.threads.valueChanged.connect(self._save)
 
