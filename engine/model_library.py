@@ -53,6 +53,9 @@ class ModelStatus:
         return self.state in (VERIFIED, DOWNLOADED, MERGED, QUANTIZED) and not self.missing
 
 
+_UNQUANTIZED = ("-f16", "-f32", "-bf16")     # conversion outputs named by engine.gguf_convert.default_output_name
+
+
 def _named_after(path: Path, model_id: str) -> bool:
     stem = path.stem if path.suffix == ".gguf" else path.name
     return stem == model_id or stem.startswith(model_id + "-") or stem.startswith(model_id + ".")
@@ -93,7 +96,10 @@ def model_status(model: LoraModel, settings: Settings, *, cache: HashCache | Non
         st.merged = sorted(p for p in merged_root.iterdir() if p.is_dir() and not p.name.startswith(".")
                            and _named_after(p, model.id))
     if gguf_root.is_dir():
-        st.quantized = sorted(p for p in gguf_root.glob("*.gguf") if _named_after(p, model.id))
+        # Quantized files first: the F16/F32 conversion the Quantize page keeps beside them is the
+        # bigger, slower one, so "Chat…" should not pick it just because "f16" sorts before "q4_k_m".
+        st.quantized = sorted((p for p in gguf_root.glob("*.gguf") if _named_after(p, model.id)),
+                              key=lambda p: (p.stem.lower().endswith(_UNQUANTIZED), p.name))
     if st.state != FAILED:
         if st.quantized:
             st.state = QUANTIZED
