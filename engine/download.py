@@ -595,7 +595,7 @@ class _Transfer:
         fd = os.open(self.part, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
         if os.fstat(fd).st_size != self.offset:
             # Drop bytes past the hashed prefix (never stitch).  Only when there are some:
-            # on ext4 a truncate also makes close() flush the whole file (auto_da_alloc).
+            # on ext4 a truncate can make close() flush the whole file (auto_da_alloc).
             os.ftruncate(fd, self.offset)
         os.lseek(fd, self.offset, os.SEEK_SET)
         writer = _PartWriter(fd, self.hasher, self.offset)
