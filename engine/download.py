@@ -612,7 +612,7 @@ class _Transfer:
                 self._tick()
                 if sock is not None and self.offset < end:
                     break     # what the parser had buffered is in; the rest comes straight from the socket
-            if sock is not None and not overrun:
+            if sock is not None and not overrun and self.offset < end:
                 self._read_socket(sock, writer, end)
         finally:
             body.close()
