@@ -57,6 +57,7 @@ def test_merge_quantize_chat_through_the_window(window, qtbot, models):
     import llama_cpp
 
     from engine import layout
+    from engine.catalog import load_catalog
     from engine.model_library import QUANTIZED
 
     base, llama_plus, alpaca_plus = build_inputs(models)
@@ -107,7 +108,12 @@ def test_merge_quantize_chat_through_the_window(window, qtbot, models):
     chat = window.pages["chat"]
     assert window.stack.currentWidget() is chat
     qtbot.waitUntil(lambda: chat.backend is not None, timeout=LONG)
-    assert q4.name in chat.model_status.text() or "llama.cpp" in chat.model_status.text()
+    # The model list names it as the catalog does, the Q4_K_M file before the F16 conversion.
+    name = load_catalog().get(TARGET).name
+    assert chat.model_combo.currentData() == str(q4)
+    assert chat.model_combo.currentText() == f"{name} · {q4.name}"
+    assert chat.model_combo.itemData(0) == str(q4)
+    assert chat.model_combo.findData(str(gguf / f"{TARGET}-f16.gguf")) > 0
     chat.settings_panel.set_generation_settings(
         GenerationSettings(temperature=0.0, top_k=1, top_p=1.0, repetition_penalty=1.0, max_new_tokens=8, seed=1))
     pieces = []
