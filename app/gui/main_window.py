@@ -61,7 +61,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.bottom)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([560, 170])
+        self.splitter.setSizes([640, 120])
 
         central = QWidget()
         layout = QHBoxLayout(central)
