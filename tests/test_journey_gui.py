@@ -36,6 +36,14 @@ def type_with_input_method(widget, text: str) -> None:
     QApplication.sendEvent(widget, event)
 
 
+def _click_sidebar(qtbot, window, page_id: str) -> None:
+    row = next(r for r in range(window.sidebar.count())
+               if window.sidebar.item(r).data(Qt.ItemDataRole.UserRole) == page_id)
+    rect = window.sidebar.visualItemRect(window.sidebar.item(row))
+    qtbot.mouseClick(window.sidebar.viewport(), LEFT, pos=rect.center())
+    assert window.stack.currentWidget() is window.pages[page_id]
+
+
 @pytest.fixture
 def window(qtbot):
     win = create_window(SettingsStore())
@@ -139,3 +147,29 @@ def test_merge_quantize_chat_through_the_window(window, qtbot, models):
     assert models_page.statuses[TARGET].merged == [merged]
     label, page_id, kwargs = models_page.next_step_for(TARGET)
     assert (page_id, kwargs) == ("chat", {"model_path": str(q4)})
+
+
+def test_sidebar_pages_see_outputs_made_after_the_window_opened(window, qtbot, models):
+    """Users also move between pages with the sidebar: pages built at start-up must list new outputs."""
+    import shutil
+
+    from engine import layout
+
+    settings = window.context.settings
+    window.show_page("quantize")                # seen once while the models folder is still empty
+    window.show_page("chat")
+    window.show_page("models")
+    merged = layout.merged_dir(settings, TARGET)
+    shutil.copytree(build_inputs(models)[0], merged)             # as if just merged on the Merge page
+    q4 = layout.gguf_dir(settings) / f"{TARGET}-q4_k_m.gguf"
+    q4.write_bytes(b"GGUF")                     # listed by name; never loaded here
+
+    _click_sidebar(qtbot, window, "quantize")
+    quantize = window.pages["quantize"]
+    assert quantize.source.findData(str(merged)) == 1 and "just merged" in quantize.source.itemText(1)
+    assert quantize.current_model_dir() == str(merged)
+    qtbot.waitUntil(lambda: quantize.info is not None, timeout=LONG)
+
+    _click_sidebar(qtbot, window, "chat")
+    chat = window.pages["chat"]
+    assert chat.model_combo.findData(str(q4)) >= 0

@@ -68,6 +68,10 @@ class ChatPage(Page):
     def title(self) -> str:
         return self.tr("Chat")
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        self.refresh_models()       # the page is built at start-up; list models quantized or merged since
+
     # layout -------------------------------------------------------------------------------------
     def _build(self) -> None:
         self.chat_list = ChatList(self.history)
