@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QProgressBar,
-                               QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
-from engine.jobs import describe, format_bytes
+from engine.jobs import format_bytes
 
+from ..run_bar import RunBar
 from ..worker import Job
 from .base import Page
 
@@ -59,7 +59,6 @@ class MergePage(Page):
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
         self.catalog = _catalog()
-        self.job: Job | None = None
         self.preview_job: Job | None = None
         self.plan: dict | None = None
         self.out_dir: Path | None = None
@@ -166,38 +165,13 @@ class MergePage(Page):
         pl.addWidget(self.plan_error)
 
         # run -------------------------------------------------------------------------------------------
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("hint")
-        self.status.setWordWrap(True)
-        self.merge_button = QPushButton(self.tr("Merge"))
-        self.merge_button.setProperty("primary", True)
-        self.merge_button.setToolTip(self.tr("Start the merge (Ctrl+Enter)"))
-        self.merge_button.setEnabled(False)
-        self.merge_button.clicked.connect(self.start_merge)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop the merge; nothing is left behind (Esc)"))
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel_merge)
-        self.quantize_button = QPushButton(self.tr("Quantize this model…"))
-        self.quantize_button.clicked.connect(self.go_quantize)
-        self.chat_button = QPushButton(self.tr("Chat with it…"))
-        self.chat_button.clicked.connect(self.go_chat)
-        self.open_button = QPushButton(self.tr("Open folder"))
-        self.open_button.clicked.connect(self.open_output)
-        for b in (self.quantize_button, self.chat_button, self.open_button):
-            b.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for b in (self.open_button, self.chat_button, self.quantize_button, self.cancel_button, self.merge_button):
-            buttons.addWidget(b)
-        # Page-scoped: the same keys mean other things on other pages (Chat sends with Ctrl+Enter).
-        for keys, slot in (("Ctrl+Return", self.start_merge), ("Ctrl+Enter", self.start_merge),
-                           ("Esc", self.cancel_merge)):
-            QShortcut(QKeySequence(keys), self, activated=slot,
-                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.run_bar = RunBar(self, start_text=self.tr("Merge"), start_tip=self.tr("Start the merge (Ctrl+Enter)"),
+                              cancel_tip=self.tr("Stop the merge; nothing is left behind (Esc)"),
+                              on_start=self.start_merge)
+        self.chat_button = self.run_bar.add_next_step(self.tr("Chat with it…"), self.go_chat)
+        self.quantize_button = self.run_bar.add_next_step(self.tr("Quantize this model…"), self.go_quantize)
+        self.run_bar.succeeded.connect(self._on_finished)
+        self.run_bar.ended.connect(self._on_ended)
 
         heading = QLabel(self.title())
         heading.setObjectName("pageTitle")
@@ -225,8 +199,7 @@ class MergePage(Page):
         plan_col.addStretch(1)
         columns.addLayout(plan_col, 2)
         outer.addLayout(columns, 1)
-        outer.addWidget(self.progress)
-        outer.addLayout(buttons)
+        outer.addWidget(self.run_bar)
 
         saved_target = ui("merge.target")
         if saved_target and self.target.findData(saved_target) >= 0:
@@ -239,6 +212,14 @@ class MergePage(Page):
 
     def title(self) -> str:
         return self.tr("Merge")
+
+    # the run bar's parts, by the names tests and other pages use
+    job = property(lambda self: self.run_bar.job)
+    merge_button = property(lambda self: self.run_bar.start_button)
+    cancel_button = property(lambda self: self.run_bar.cancel_button)
+    open_button = property(lambda self: self.run_bar.open_button)
+    progress = property(lambda self: self.run_bar.progress)
+    status = property(lambda self: self.run_bar.status)
 
     # inputs ---------------------------------------------------------------------------------------------
     def open_with(self, lora_ids=None, lora_dirs=None, base_dir=None, **_ignored) -> None:
@@ -454,7 +435,7 @@ class MergePage(Page):
 
     @Slot()
     def refresh_plan(self) -> None:
-        if self.job is not None and self.job.is_active:
+        if self.run_bar.busy:
             return
         inputs = self._inputs()
         if inputs is None:
@@ -504,7 +485,7 @@ class MergePage(Page):
         self.plan_label.setObjectName("")
         self.plan_label.style().polish(self.plan_label)
         self.plan_error.hide()
-        self.merge_button.setEnabled(self.job is None or not self.job.is_active)
+        self.merge_button.setEnabled(not self.run_bar.busy)
 
     def _plan_failed(self, key, message: str, hint: str) -> None:
         if key != self._inputs():
@@ -518,7 +499,7 @@ class MergePage(Page):
     # merge ----------------------------------------------------------------------------------------------
     @Slot()
     def start_merge(self) -> None:
-        if self.plan is None or (self.job is not None and self.job.is_active):
+        if self.plan is None or self.run_bar.busy:
             return
         base, loras, out, fmt, dtype = self._inputs()
         store = self.context.store
@@ -529,67 +510,32 @@ class MergePage(Page):
         self._remember_custom()
         self.out_dir = Path(out)
         name = self.target.currentText() if self.target.currentData() != CUSTOM else Path(loras[-1]).name
-        self.job = self.context.jobs.start(self.tr("Merge {name}").format(name=name), run_merge_job,
-                                           base, loras, out, out_format=fmt, dtype=dtype)
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_finished)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(self._on_cancelled)
-        self._set_running(True)
-        self.status.setText(self.tr("Starting…"))
-        self.status.setObjectName("hint")
-        self.status.style().polish(self.status)
+        job = self.context.jobs.start(self.tr("Merge {name}").format(name=name), run_merge_job,
+                                      base, loras, out, out_format=fmt, dtype=dtype)
+        self.run_bar.watch(job, folder=out, cancelled_text=self.tr("Cancelled. Nothing was written."))
+        self._lock_inputs(True)
 
     @Slot()
     def cancel_merge(self) -> None:
-        if self.job is not None and self.job.is_active:
-            self.status.setText(self.tr("Cancelling…"))
-            self.job.cancel()
+        self.run_bar.cancel()
 
-    def _set_running(self, running: bool) -> None:
-        self.progress.setVisible(running)
-        self.progress.setValue(0)
-        self.cancel_button.setVisible(running)
-        self.merge_button.setEnabled(not running and self.plan is not None)
-        for b in (self.quantize_button, self.chat_button, self.open_button):
-            b.hide()
+    def _lock_inputs(self, locked: bool) -> None:
         for w in (self.target, self.loras, self.base_edit, self.format, self.dtype, self.out_edit):
-            w.setEnabled(not running)
+            w.setEnabled(not locked)
 
-    @Slot(object)
-    def _on_progress(self, p) -> None:
-        if p.fraction is not None:
-            self.progress.setValue(int(p.fraction * 1000))
-        self.status.setText(describe(p))
+    @Slot()
+    def _on_ended(self) -> None:
+        self._lock_inputs(False)
+        self.merge_button.setEnabled(self.plan is not None)
 
     @Slot(object)
     def _on_finished(self, result) -> None:
-        self._set_running(False)
-        self.status.setText(self.tr("Done: {folder}").format(folder=self.out_dir))
-        self.status.setObjectName("ok")
-        self.status.style().polish(self.status)
-        for b in (self.quantize_button, self.chat_button, self.open_button):
-            b.show()
+        self.run_bar.set_status(self.tr("Done: {folder}").format(folder=self.out_dir), "ok")
         # Quantize and chat want the HF layout; a pth output is for other tools.
         self.quantize_button.setEnabled(result.details.get("format") == "hf")
         self.chat_button.setEnabled(result.details.get("format") == "hf")
         self.context.show_status(self.tr("Merged model written to {folder}").format(folder=self.out_dir))
         self.plan = None          # the output folder exists now: another merge needs another folder
-        self.merge_button.setEnabled(False)
-
-    @Slot(str, str, str)
-    def _on_failed(self, message: str, hint: str, _details: str) -> None:
-        self._set_running(False)
-        self.status.setText(self.tr("Failed: {message}").format(message=message))
-        self.status.setObjectName("error")
-        self.status.style().polish(self.status)
-
-    @Slot()
-    def _on_cancelled(self) -> None:
-        self._set_running(False)
-        self.status.setText(self.tr("Cancelled. Nothing was written."))
-        self.status.setObjectName("hint")
-        self.status.style().polish(self.status)
 
     @Slot()
     def go_quantize(self) -> None:
@@ -600,11 +546,6 @@ class MergePage(Page):
     def go_chat(self) -> None:
         if self.out_dir is not None:
             self.context.navigate("chat", model_path=str(self.out_dir))
-
-    @Slot()
-    def open_output(self) -> None:
-        if self.out_dir is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.out_dir)))
 
     def can_close(self) -> bool:
         # A running merge is a managed job (the window asks about it); a plan check takes

@@ -10,15 +10,16 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Slot
-from PySide6.QtGui import QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
-                               QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from engine.jobs import describe, format_bytes
+from engine.jobs import format_bytes
 from engine.layout import gguf_dir, models_root
 
+from ..run_bar import RunBar
 from ..worker import Job
 from .base import Page
 
@@ -58,7 +59,6 @@ class QuantizePage(Page):
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
         self.info: dict | None = None
-        self.job: Job | None = None
         self.inspect_job: Job | None = None
         self.result = None
         ui = context.store.ui_value
@@ -158,34 +158,11 @@ class QuantizePage(Page):
         self.results_box.hide()
 
         # run ---------------------------------------------------------------------------------------
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setObjectName("hint")
-        self.status.setWordWrap(True)
-        self.start_button = QPushButton(self.tr("Convert and quantize"))
-        self.start_button.setProperty("primary", True)
-        self.start_button.setToolTip(self.tr("Start (Ctrl+Enter)"))
-        self.start_button.setEnabled(False)
-        self.start_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Stop; no partial file is left behind (Esc)"))
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel)
-        self.chat_button = QPushButton(self.tr("Chat with this model…"))
-        self.chat_button.clicked.connect(self.go_chat)
-        self.open_button = QPushButton(self.tr("Open folder"))
-        self.open_button.clicked.connect(self.open_output)
-        for b in (self.chat_button, self.open_button):
-            b.hide()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        for b in (self.open_button, self.chat_button, self.cancel_button, self.start_button):
-            buttons.addWidget(b)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.start)
-        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.start)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel)
+        self.run_bar = RunBar(self, start_text=self.tr("Convert and quantize"), start_tip=self.tr("Start (Ctrl+Enter)"),
+                              cancel_tip=self.tr("Stop; no partial file is left behind (Esc)"), on_start=self.start)
+        self.chat_button = self.run_bar.add_next_step(self.tr("Chat with this model…"), self.go_chat)
+        self.run_bar.succeeded.connect(self._on_finished)
+        self.run_bar.ended.connect(self._update_outputs)
 
         heading = QLabel(self.title())
         heading.setObjectName("pageTitle")
@@ -211,8 +188,7 @@ class QuantizePage(Page):
         columns.addWidget(scroll, 1)
         columns.addWidget(type_box, 1)
         layout.addLayout(columns, 1)
-        layout.addWidget(self.progress)
-        layout.addLayout(buttons)
+        layout.addWidget(self.run_bar)
 
         self._fill_sources()
         self._select_type(ui("quantize.type") or "Q4_K_M")
@@ -220,6 +196,14 @@ class QuantizePage(Page):
 
     def title(self) -> str:
         return self.tr("Quantize")
+
+    # the run bar's parts, by the names tests and other pages use
+    job = property(lambda self: self.run_bar.job)
+    start_button = property(lambda self: self.run_bar.start_button)
+    cancel_button = property(lambda self: self.run_bar.cancel_button)
+    open_button = property(lambda self: self.run_bar.open_button)
+    progress = property(lambda self: self.run_bar.progress)
+    status = property(lambda self: self.run_bar.status)
 
     def _quality_notes(self) -> dict:
         return {
@@ -398,7 +382,7 @@ class QuantizePage(Page):
                              None if qtype == "F16" else qtype)
 
     def _update_outputs(self) -> None:
-        busy = self.job is not None and self.job.is_active
+        busy = self.run_bar.busy
         ready = self.info is not None and bool(self.out_edit.text().strip())
         if not ready:
             self.files_label.setText("")
@@ -428,59 +412,27 @@ class QuantizePage(Page):
     # run ----------------------------------------------------------------------------------------------
     @Slot()
     def start(self) -> None:
-        if not self.start_button.isEnabled() or (self.job is not None and self.job.is_active):
+        if not self.start_button.isEnabled() or self.run_bar.busy:
             return
         qtype = self.selected_type()
         model_dir = self.current_model_dir()
         self.result = None
         self.results_box.hide()
-        for b in (self.chat_button, self.open_button):
-            b.hide()
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.start_button.setEnabled(False)
-        self.status.setObjectName("hint")
-        self.status.setText(self.tr("Starting…"))
-        self.job = self.context.jobs.start(
+        job = self.context.jobs.start(
             self.tr("Quantize {name} to {type}").format(name=Path(model_dir).name, type=qtype),
             run_quantize_job, model_dir, self.out_edit.text().strip(), qtype, keep_f16=self.keep_f16.isChecked())
-        self.job.progress.connect(self._on_progress)
-        self.job.finished.connect(self._on_finished)
-        self.job.failed.connect(self._on_failed)
-        self.job.cancelled.connect(self._on_cancelled)
+        self.run_bar.watch(job, folder=self.out_edit.text().strip(),
+                           cancelled_text=self.tr("Cancelled; no partial file was left behind."))
 
     @Slot()
     def cancel(self) -> None:
-        if self.job is not None and self.job.is_active:
-            self.job.cancel()
-            self.status.setText(self.tr("Cancelling…"))
+        self.run_bar.cancel()
 
-    def _on_progress(self, p) -> None:
-        if p.fraction is not None:
-            self.progress.setValue(int(p.fraction * 1000))
-        self.status.setText(describe(p))
-
-    def _finish_run(self) -> None:
-        self.progress.hide()
-        self.cancel_button.hide()
-        self._update_outputs()
-
+    @Slot(object)
     def _on_finished(self, result) -> None:
         self.result = result
-        self._finish_run()
+        self.run_bar.set_status(self.tr("Done: {file}").format(file=result.final_path.name), "ok")
         self._show_results(result)
-        self.chat_button.show()
-        self.open_button.show()
-        self.status.setText(self.tr("Done: {file}").format(file=result.final_path.name))
-
-    def _on_failed(self, message: str, hint: str, _details: str) -> None:
-        self._finish_run()
-        self.status.setText(self.tr("Failed: {message}").format(message=message))
-
-    def _on_cancelled(self) -> None:
-        self._finish_run()
-        self.status.setText(self.tr("Cancelled; no partial file was left behind."))
 
     def _show_results(self, r) -> None:
         labels = self.result_labels
@@ -524,10 +476,6 @@ class QuantizePage(Page):
     def go_chat(self) -> None:
         if self.result is not None:
             self.context.navigate("chat", model_path=str(self.result.final_path))
-
-    @Slot()
-    def open_output(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(self.out_edit.text().strip()))
 
 
 def _params(n: int) -> str:
