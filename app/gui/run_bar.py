@@ -17,6 +17,11 @@ from engine.jobs import describe
 from .worker import Job
 
 
+def bar_parts(*names: str) -> tuple[property, ...]:
+    """Page properties reaching into ``page.run_bar``, so a page keeps its familiar names."""
+    return tuple(property(lambda page, name=name: getattr(page.run_bar, name)) for name in names)
+
+
 class RunBar(QWidget):
     succeeded = Signal(object)   # the job's result; the page says what was made with set_status(..., "ok")
     ended = Signal()             # after any end (done, failed, cancelled): the page unlocks its inputs

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
 
 from engine.jobs import format_bytes
 
-from ..run_bar import RunBar
+from ..run_bar import RunBar, bar_parts
 from ..worker import Job
 from .base import Page
 
@@ -214,12 +214,8 @@ class MergePage(Page):
         return self.tr("Merge")
 
     # the run bar's parts, by the names tests and other pages use
-    job = property(lambda self: self.run_bar.job)
-    merge_button = property(lambda self: self.run_bar.start_button)
-    cancel_button = property(lambda self: self.run_bar.cancel_button)
-    open_button = property(lambda self: self.run_bar.open_button)
-    progress = property(lambda self: self.run_bar.progress)
-    status = property(lambda self: self.run_bar.status)
+    job, merge_button, cancel_button, open_button, progress, status = bar_parts(
+        "job", "start_button", "cancel_button", "open_button", "progress", "status")
 
     # inputs ---------------------------------------------------------------------------------------------
     def open_with(self, lora_ids=None, lora_dirs=None, base_dir=None, **_ignored) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from engine.jobs import format_bytes
 from engine.layout import gguf_dir, models_root
 
-from ..run_bar import RunBar
+from ..run_bar import RunBar, bar_parts
 from ..worker import Job
 from .base import Page
 
@@ -198,12 +198,8 @@ class QuantizePage(Page):
         return self.tr("Quantize")
 
     # the run bar's parts, by the names tests and other pages use
-    job = property(lambda self: self.run_bar.job)
-    start_button = property(lambda self: self.run_bar.start_button)
-    cancel_button = property(lambda self: self.run_bar.cancel_button)
-    open_button = property(lambda self: self.run_bar.open_button)
-    progress = property(lambda self: self.run_bar.progress)
-    status = property(lambda self: self.run_bar.status)
+    job, start_button, cancel_button, open_button, progress, status = bar_parts(
+        "job", "start_button", "cancel_button", "open_button", "progress", "status")
 
     def _quality_notes(self) -> dict:
         return {
