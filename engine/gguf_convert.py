@@ -1,4 +1,4 @@
-"""Hugging Face LLaMA folder -> GGUF file that llama.cpp loads.
+"""LLaMA folder (Hugging Face, or Meta's consolidated.NN.pth) -> GGUF file that llama.cpp loads.
 
 Written with the ``gguf`` package's writer, one tensor at a time: tensor
 headers are read first (shapes only), the GGUF header and tensor table are
@@ -9,6 +9,11 @@ Peak memory is about two copies of the largest tensor, whatever the model size.
 Safetensors are read with plain file reads rather than a memory map so the
 pages of a 13 GB input are not charged to this process; ``.bin`` checkpoints
 go through ``torch.load(mmap=True)``.
+
+Meta folders (``consolidated.NN.pth`` + ``params.json``, upstream's default
+merge output) are read with the merge engine's ``MetaCheckpoint`` (shards
+joined, mmap, weights_only). Their q/k rows are already in Meta's rotary
+layout, which is llama.cpp's, so they are read unpermuted and written as is.
 """
 from __future__ import annotations
 
@@ -126,10 +131,11 @@ def weight_files(folder: Path) -> list[Path]:
         if (folder / single).exists():
             return [folder / single]
     if list(folder.glob("consolidated.*.pth")):
-        raise UserError(f"{folder} holds a consolidated .pth checkpoint (the old llama.cpp layout).",
-                        "Merge again with the Hugging Face output format, then convert that folder.")
+        raise UserError(f"{folder} holds consolidated.NN.pth weights but no params.json.",
+                        "Copy the params.json that came with these weights into the folder.")
     raise UserError(f"No model weights in {folder}.",
-                    "Choose a Hugging Face model folder (config.json with model.safetensors or pytorch_model.bin).")
+                    "Choose a LLaMA model folder: Hugging Face (config.json with model.safetensors or "
+                    "pytorch_model.bin) or Meta (params.json with consolidated.00.pth).")
 
 
 def tensor_refs(folder: Path) -> list[TensorRef]:
@@ -137,6 +143,82 @@ def tensor_refs(folder: Path) -> list[TensorRef]:
     for path in weight_files(folder):
         refs.extend(_safetensors_refs(path) if path.suffix == ".safetensors" else _torch_bin_refs(path))
     return refs
+
+
+# --------------------------------------------------------------------------- sources (HF or Meta folder)
+
+def is_meta_folder(folder: os.PathLike | str) -> bool:
+    """Meta's layout: params.json + consolidated.NN.pth (upstream merge's default output)."""
+    folder = Path(folder)
+    return (folder / "params.json").is_file() and any(folder.glob("consolidated.*.pth"))
+
+
+def tokenizer_dir(folder: os.PathLike | str) -> Path:
+    """Where the tokenizer of a model folder lives: the folder itself, or for a Meta folder also its
+    parent (llama.cpp's zh-models/tokenizer.model + zh-models/7B/consolidated.00.pth)."""
+    folder = Path(folder)
+    if is_meta_folder(folder) and not _has_tokenizer(folder) and _has_tokenizer(folder.parent):
+        return folder.parent
+    return folder
+
+
+def _has_tokenizer(folder: Path) -> bool:
+    return (folder / "tokenizer.model").exists() or (folder / "tokenizer.json").exists()
+
+
+@dataclass
+class Source:
+    """A model folder opened for conversion: HF-style config and tensor names, whatever the layout."""
+
+    folder: Path
+    format: str                  # "hf" or "meta-pth"
+    config: dict                 # config.json, or the one MetaCheckpoint derives from params.json
+    refs: list[TensorRef]
+    tokenizer_dir: Path
+    rope_interleaved: bool       # q/k rows already in llama.cpp's RoPE order (Meta layout)
+    close: Callable[[], None] = lambda: None
+
+
+def open_source(folder: Path) -> Source:
+    if is_meta_folder(folder):
+        return _meta_source(folder)
+    config = read_config(folder)
+    return Source(folder, "hf", config, tensor_refs(folder), folder, rope_interleaved=False)
+
+
+def _meta_source(folder: Path) -> Source:
+    from .merge.inputs import MetaCheckpoint
+    from .merge.safetensors_file import nbytes
+
+    try:
+        ckpt = MetaCheckpoint(folder)
+    except (KeyError, ValueError) as exc:   # params.json without a field, a tensor with no LLaMA name
+        what = f"params.json has no {exc}" if isinstance(exc, KeyError) else str(exc)
+        raise UserError(f"{folder} is not a complete Meta-format LLaMA checkpoint ({what}).",
+                        "Copy params.json and every consolidated.NN.pth from the same model, or merge again.") \
+            from None
+    refs = []
+    for key in ckpt.keys():
+        shape, dtype = ckpt.specs[key]
+        if dtype not in ("float16", "bfloat16", "float32"):
+            raise UserError(f"{folder.name}: tensor {key} is stored as {dtype}, which cannot be converted.",
+                            "Save the model in float16, bfloat16 or float32.")
+        refs.append(TensorRef(key, shape, _meta_reader(ckpt, key), nbytes(shape, dtype)))
+    tok = tokenizer_dir(folder)
+    if not _has_tokenizer(tok):
+        raise UserError(f"{folder} has no tokenizer.model (looked in the folder and in {folder.parent.name}/).",
+                        "Copy the model's tokenizer.model into the folder (or its parent, as in llama.cpp's "
+                        "zh-models/ layout).")
+    return Source(folder, "meta-pth", ckpt.hf_config, refs, tok, rope_interleaved=True, close=ckpt.close)
+
+
+def _meta_reader(ckpt, key: str) -> Callable[[], np.ndarray]:
+    def read() -> np.ndarray:
+        import torch
+
+        t = ckpt.read(key, hf_layout=False)
+        return t.numpy() if t.dtype in (torch.float16, torch.float32) else t.to(torch.float32).numpy()
+    return read
 
 
 # --------------------------------------------------------------------------- model description
@@ -150,6 +232,7 @@ class ModelInfo:
     tokenizer_kind: str        # "sentencepiece" or "bpe"
     tokenizer_size: int
     source_bytes: int
+    format: str = "hf"         # or "meta-pth"
 
     @property
     def hidden(self) -> int:
@@ -202,17 +285,23 @@ def inspect_model(folder: os.PathLike | str) -> ModelInfo:
     """Describe a model folder without reading its weights (headers only)."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder.", "Choose the folder that holds config.json and the weights.")
-    config = read_config(folder)
-    refs = tensor_refs(folder)
-    emb = next((r for r in refs if r.name.endswith("embed_tokens.weight")), None)
-    if emb is None:
-        raise UserError(f"{folder} has no embed_tokens weight.", "The checkpoint is incomplete; merge or download it again.")
-    kind, size = _tokenizer_size(folder)
-    if size > emb.shape[0] or (kind == "sentencepiece" and size != emb.shape[0]):
-        raise _vocab_mismatch(emb.shape[0], size, folder)
-    n_params = sum(int(np.prod(r.shape)) for r in refs)
-    return ModelInfo(folder, config, n_params, emb.shape[0], kind, size, sum(r.nbytes for r in refs))
+        raise UserError(f"{folder} is not a folder.",
+                        "Choose the folder that holds the weights (with config.json or params.json).")
+    source = open_source(folder)
+    try:
+        refs = source.refs
+        emb = next((r for r in refs if r.name.endswith("embed_tokens.weight")), None)
+        if emb is None:
+            raise UserError(f"{folder} has no embed_tokens weight.",
+                            "The checkpoint is incomplete; merge or download it again.")
+        kind, size = _tokenizer_size(source.tokenizer_dir)
+        if size > emb.shape[0] or (kind == "sentencepiece" and size != emb.shape[0]):
+            raise _vocab_mismatch(emb.shape[0], size, source.tokenizer_dir)
+        n_params = sum(int(np.prod(r.shape)) for r in refs)
+        return ModelInfo(folder, source.config, n_params, emb.shape[0], kind, size, sum(r.nbytes for r in refs),
+                         source.format)
+    finally:
+        source.close()
 
 
 # --------------------------------------------------------------------------- tokenizers
@@ -459,13 +548,27 @@ def _rope_settings(config: dict) -> tuple[Optional[float], Optional[float]]:
 
 def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtype: str = "f16",
             progress=None, cancel: Optional[CancelToken] = None, overwrite: bool = True) -> ConvertResult:
-    """Convert the HF LLaMA folder ``model_dir`` into the GGUF file ``out_path``."""
+    """Convert the LLaMA folder ``model_dir`` (HF or Meta format) into the GGUF file ``out_path``."""
+    folder = Path(model_dir)
+    if not folder.is_dir():
+        raise UserError(f"{folder} is not a folder.",
+                        "Choose the folder that holds the weights (with config.json or params.json).")
+    source = open_source(folder)
+    try:
+        return _convert(source, Path(out_path), outtype=outtype, progress=progress, cancel=cancel,
+                        overwrite=overwrite)
+    finally:
+        source.close()
+
+
+def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: Optional[CancelToken],
+             overwrite: bool) -> ConvertResult:
     import gguf
 
     progress = progress or NullReporter()
     cancel = cancel or CancelToken()
     started = time.monotonic()
-    folder, out_path = Path(model_dir), Path(out_path)
+    folder = source.folder
     if outtype not in OUTTYPES:
         raise UserError(f"Unknown output type {outtype!r}.", f"Use one of: {', '.join(OUTTYPES)}.")
     if out_path.exists() and not overwrite:
@@ -474,8 +577,7 @@ def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtyp
         raise UserError("The output would be written among the model's own files.", "Give the output a .gguf name.")
     progress.update(0, None, status="Reading model description", unit="bytes")
 
-    config = read_config(folder)
-    refs = tensor_refs(folder)
+    config, refs = source.config, source.refs
     by_name = {r.name: r for r in refs}
     emb = by_name.get("model.embed_tokens.weight")
     if emb is None:
@@ -517,7 +619,7 @@ def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtyp
     writer.add_file_type(int(file_type))
     writer.add_quantization_version(gguf.GGML_QUANT_VERSION)
 
-    tokenizer = _add_tokenizer(writer, folder, rows)
+    tokenizer = _add_tokenizer(writer, source.tokenizer_dir, rows)
 
     # Plan every tensor (names, types, sizes) before any data is read.
     name_map = gguf.get_tensor_name_map(gguf.MODEL_ARCH.LLAMA, n_layers)
@@ -550,7 +652,9 @@ def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtyp
             cancel.check()
             progress.update(done, total, status=f"Converting {new_name}")
             data = ref.read()
-            if ref.name.endswith("q_proj.weight"):
+            if source.rope_interleaved:
+                pass      # Meta's q/k layout is llama.cpp's already: permuting again would scramble RoPE
+            elif ref.name.endswith("q_proj.weight"):
                 data = _permute_for_rope(data, n_head)
             elif ref.name.endswith("k_proj.weight"):
                 data = _permute_for_rope(data, n_kv)
@@ -598,6 +702,8 @@ def _add_tokenizer(writer, folder: Path, rows: int) -> str:
             types.append(gguf.TokenType.UNUSED)
     special = gguf.SpecialVocab(folder, load_merges=model == "gpt2", n_vocab=len(tokens))
     _fill_special_ids(special, folder, tokens, types)
+    if (folder / "tokenizer.model").exists():
+        _fill_sentencepiece_defaults(special, folder)
     writer.add_tokenizer_model(model)
     writer.add_tokenizer_pre(pre)
     writer.add_token_list(tokens)
@@ -641,9 +747,26 @@ def _fill_special_ids(special, folder: Path, tokens: list, types: list) -> None:
             types[idx] = TokenType.CONTROL
 
 
+def _fill_sentencepiece_defaults(special, folder: Path) -> None:
+    """A bare tokenizer.model (Meta layout: no tokenizer_config.json) still names its bos/eos/unk ids,
+    and LLaMA prompts start with BOS; what the JSON files say, where present, wins."""
+    from sentencepiece import SentencePieceProcessor
+
+    sp = SentencePieceProcessor(model_file=str(folder / "tokenizer.model"))
+    for typ, idx in (("bos", sp.bos_id()), ("eos", sp.eos_id()), ("unk", sp.unk_id())):
+        if idx >= 0:
+            special.special_token_ids.setdefault(typ, idx)
+    special.add_special_token.setdefault("bos", True)
+    special.add_special_token.setdefault("eos", False)
+
+
 def default_output_name(model_dir: os.PathLike | str, kind: str) -> str:
     """'<folder>-<kind>.gguf' with characters that file systems dislike replaced."""
-    stem = re.sub(r"[^\w.\-]+", "_", Path(model_dir).name) or "model"
+    folder = Path(model_dir)
+    name = folder.name
+    if re.fullmatch(r"\d+B", name, re.IGNORECASE) and folder.parent.name:
+        name = f"{folder.parent.name}-{name}"      # llama.cpp's zh-models/7B: "7B" alone says too little
+    stem = re.sub(r"[^\w.\-]+", "_", name) or "model"
     return f"{stem}-{kind.lower()}.gguf"
 
 

@@ -3,7 +3,10 @@
 - tokenizer parity: llama.cpp's token ids for a mixed Chinese/English text
   equal the source (Hugging Face) tokenizer's;
 - logits agreement: next-token logits from llama.cpp and transformers on the
-  same token ids (top-1 at every position, max absolute difference);
+  same token ids (top-1 at every position, max absolute difference); for a
+  Meta-format folder the transformers model is built from the same tensors,
+  read in HF layout by the merge engine's reader (an independent check of the
+  q/k layout the converter writes);
 - perplexity of a GGUF on a short built-in Chinese + English text, so the
   cost of each quantization type is visible.
 """
@@ -72,7 +75,9 @@ def source_encode(model_dir: os.PathLike | str, text: str) -> tuple[str, list[in
     the model was trained with (transformers 5 re-implements it as a BPE that
     splits some Chinese words differently).
     """
-    model_dir = Path(model_dir)
+    from .gguf_convert import tokenizer_dir
+
+    model_dir = tokenizer_dir(model_dir)      # a Meta folder's may be in its parent
     if (model_dir / "tokenizer.model").exists():
         from sentencepiece import SentencePieceProcessor
 
@@ -138,16 +143,22 @@ def logits_agreement(model_dir: os.PathLike | str, gguf_path: os.PathLike | str,
                      prompts=LOGIT_PROMPTS, *, cancel: Optional[CancelToken] = None) -> LogitsResult:
     """Compare next-token logits of transformers (float32) and llama.cpp on the same token ids."""
     import torch
-    from transformers import AutoModelForCausalLM
+
+    from .gguf_convert import is_meta_folder
 
     cancel = cancel or CancelToken()
-    tok = _hf_tokenizer(Path(model_dir))
-    bos = _bos_id(tok)
-    sequences = []
-    for p in prompts:
-        ids = tok.encode(p, add_special_tokens=False)
-        sequences.append(([bos] if bos is not None else []) + ids)
-    model = AutoModelForCausalLM.from_pretrained(str(model_dir), dtype=torch.float32)
+    if is_meta_folder(model_dir):
+        sequences, model = _meta_reference(Path(model_dir), prompts)
+    else:
+        from transformers import AutoModelForCausalLM
+
+        tok = _hf_tokenizer(Path(model_dir))
+        bos = _bos_id(tok)
+        sequences = []
+        for p in prompts:
+            ids = tok.encode(p, add_special_tokens=False)
+            sequences.append(([bos] if bos is not None else []) + ids)
+        model = AutoModelForCausalLM.from_pretrained(str(model_dir), dtype=torch.float32)
     model.eval()
     reference = []
     with torch.inference_mode():
@@ -180,6 +191,33 @@ def logits_agreement(model_dir: os.PathLike | str, gguf_path: os.PathLike | str,
             max_diff = max(max_diff, float(np.abs(got - ref).max()))
             max_logit = max(max_logit, float(np.abs(ref).max()))
     return LogitsResult(positions, matches, max_diff, max_logit, ties)
+
+
+def _meta_reference(folder: Path, prompts):
+    """(token ids, float32 transformers LLaMA) for a Meta folder, which transformers cannot load:
+    the model is built empty and given the checkpoint's tensors in HF layout; ids come from its
+    tokenizer.model with BOS, as LLaMA was trained."""
+    import torch
+    from sentencepiece import SentencePieceProcessor
+    from transformers import LlamaConfig, LlamaForCausalLM
+
+    from .gguf_convert import tokenizer_dir
+    from .merge.inputs import MetaCheckpoint
+
+    sp = SentencePieceProcessor(model_file=str(tokenizer_dir(folder) / "tokenizer.model"))
+    sequences = [[sp.bos_id()] + list(sp.encode(p)) for p in prompts]
+    ckpt = MetaCheckpoint(folder)
+    try:
+        config = LlamaConfig(**{k: v for k, v in ckpt.hf_config.items() if k != "architectures"})
+        with torch.device("meta"):
+            model = LlamaForCausalLM(config)
+        state = {key: ckpt.read(key).to(torch.float32) for key in ckpt.keys()}
+    finally:
+        ckpt.close()
+    model.load_state_dict(state, strict=True, assign=True)
+    # Buffers computed at construction (RoPE frequencies) were not materialised on the meta device.
+    model.model.rotary_emb = type(model.model.rotary_emb)(config)    # built on the CPU, outside the block above
+    return sequences, model
 
 
 @dataclass

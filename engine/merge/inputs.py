@@ -282,7 +282,9 @@ class MetaCheckpoint(BaseCheckpoint):
     def files(self) -> list[Path]:
         return list(self._files)
 
-    def read(self, key: str):
+    def read(self, key: str, *, hf_layout: bool = True):
+        """Full tensor ``key`` (HF name); ``hf_layout=False`` keeps q/k in Meta's rotary layout,
+        which is llama.cpp's too (the GGUF converter reads them so)."""
         import torch
 
         mk = self._meta_key[key]
@@ -292,6 +294,8 @@ class MetaCheckpoint(BaseCheckpoint):
         for t in parts:
             release_pages(t)
         p = self.params
+        if not hf_layout:
+            return out
         if mk.endswith("attention.wq.weight"):
             out = meta.permute(out, p["n_heads"])
         elif mk.endswith("attention.wk.weight"):
