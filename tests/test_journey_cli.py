@@ -42,7 +42,8 @@ def test_shell_journey_merge_convert_quantize_chat(models, capsys, tmp_path):
 
     # 1. merge: a catalog id expands to its whole chain (LLaMA-Plus first, then Alpaca-Plus).
     merged = layout.merged_dir(settings, TARGET)
-    code, out = _run(capsys, "merge", "--base", str(base), "--lora", TARGET, "--out", str(merged), "--json")
+    # No --out: a catalog id names the output as the Merge page does, so the Models page recognises it.
+    code, out = _run(capsys, "merge", "--base", str(base), "--lora", TARGET, "--json")
     assert code == 0
     report = json.loads(out)
     assert report["vocab_size"] == 49954
@@ -112,7 +113,10 @@ def test_shell_journey_merge_convert_quantize_chat(models, capsys, tmp_path):
 
 
 def test_shell_journey_refuses_with_a_clear_message(models, capsys, tmp_path):
-    """The failure a user most often meets on the way: a GGUF asked of a folder that is not a model."""
+    """Refusals on the way say what is wrong and how to fix it, with exit status 1."""
+    code = cli(["merge", "--base", str(tmp_path), "--lora", str(tmp_path)])
+    err = capsys.readouterr().err
+    assert code == 1 and "No output folder" in err and "--out" in err
     code = cli(["quantize", "--in", str(tmp_path / "missing-f16.gguf"), "--type", "Q4_K_M"])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("error: ") and "missing-f16.gguf" in err

@@ -29,7 +29,9 @@ def register(p) -> None:
     p.add_argument("--base", required=True, metavar="DIR", help="original LLaMA folder (HF or consolidated.NN.pth)")
     p.add_argument("--lora", required=True, action="append", metavar="DIR[,DIR]",
                    help="LoRA folder(s) in merge order; comma-separated or repeated")
-    p.add_argument("--out", required=True, metavar="DIR", help="output folder (must not exist or be empty)")
+    p.add_argument("--out", metavar="DIR",
+                   help="output folder (must not exist or be empty); with a catalog id as the last --lora, "
+                        "default <models>/merged/<id> (as the Merge page names it, so the Models page sees it)")
     p.add_argument("--format", choices=("hf", "pth"), default="hf",
                    help="hf: safetensors shards + config (default); pth: consolidated.NN.pth + params.json")
     p.add_argument("--dtype", choices=("float16", "bfloat16", "float32"), default="float16")
@@ -74,11 +76,27 @@ def _catalog_chain(model_id: str) -> list[Path] | None:
     return [lora_dir(settings, mid) for mid in model.merge_chain]
 
 
+def default_out(entries: list[str], out_format: str) -> Path:
+    """The Merge page's output for a catalog model: <models>/merged/<id>[-pth]."""
+    from engine.catalog import load_catalog
+    from engine.layout import merged_dir
+    from engine.settings import SettingsStore
+
+    items = [x.strip() for e in entries for x in e.split(",") if x.strip()]
+    last = items[-1] if items else ""
+    model = None if not last or Path(last).expanduser().exists() else load_catalog().find(last)
+    if model is None:
+        raise UserError("No output folder given.",
+                        "Pass --out DIR, or give a catalog id as the last --lora (output <models>/merged/<id>).")
+    return merged_dir(SettingsStore().settings, model.id + ("-pth" if out_format == "pth" else ""))
+
+
 def run(args) -> int:
     from engine.merge import plan_merge, run_merge
 
     loras = expand_loras(args.lora)
-    plan = plan_merge(args.base, loras, args.out, out_format=args.format, dtype=args.dtype,
+    out = Path(args.out).expanduser() if args.out else default_out(args.lora, args.format)
+    plan = plan_merge(args.base, loras, out, out_format=args.format, dtype=args.dtype,
                       fix_order=args.fix_order, overwrite=args.overwrite,
                       shard_bytes=_size(args.shard_size), pth_shards=args.pth_shards)
     if args.dry_run:
