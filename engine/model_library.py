@@ -322,6 +322,16 @@ def _save_registry(settings: Settings, records: list[BaseRecord]) -> None:
                       json.dumps({"bases": [asdict(r) for r in records]}, indent=2, ensure_ascii=False))
 
 
+class BaseMismatch(UserError):
+    """A base LLaMA weight file in ``folder`` differs from its published hash; ``verdicts`` are the
+    differing files, each with the expected (``entry.sha256``) and the actual (``sha256``) hash."""
+
+    def __init__(self, message: str, hint: str, folder: Path, verdicts: list[FileVerdict]) -> None:
+        super().__init__(message, hint)
+        self.folder = folder
+        self.verdicts = verdicts
+
+
 def register_base(folder: os.PathLike | str, *, settings: Settings, accept_mismatch: bool = False,
                   progress: ProgressReporter | None = None, cancel: CancelToken | None = None) -> BaseRecord:
     """Verify an original LLaMA folder against the published hashes and add it to ``base.json``.
@@ -335,9 +345,9 @@ def register_base(folder: os.PathLike | str, *, settings: Settings, accept_misma
     bad = [v for v in verdicts if v.status == MISMATCH]
     if bad and not accept_mismatch:
         v = bad[0]
-        raise UserError(f"{v.path.name} is not the published {v.entry.label}: expected {v.entry.sha256}, "
-                        f"got {v.sha256}.",
-                        "The file is damaged or a different conversion; download it again.")
+        raise BaseMismatch(f"{v.path.name} is not the published {v.entry.label}: expected {v.entry.sha256}, "
+                           f"got {v.sha256}.",
+                           "The file is damaged or a different conversion; download it again.", folder, bad)
     published = [v for v in verdicts if v.status == MATCH and v.entry.kind in (BASE_PTH, BASE_HF)]
     status = "mismatch" if bad else "verified" if published and len(published) == len(verdicts) else "unverified"
     record = BaseRecord(path=str(folder), format=fmt, size=size, status=status,
@@ -348,6 +358,7 @@ def register_base(folder: os.PathLike | str, *, settings: Settings, accept_misma
 
 
 def unregister_base(settings: Settings, folder: os.PathLike | str) -> None:
+    """Forget a registered base; its files stay where they are."""
     folder = Path(folder).expanduser().resolve()
     _save_registry(settings, [r for r in registered_bases(settings) if Path(r.path) != folder])
 

@@ -1,4 +1,5 @@
 """The Models page driven as a user would: filters, downloads from a local server, pause/resume, verify, next steps."""
+import hashlib
 import json
 
 import pytest
@@ -200,3 +201,76 @@ def test_verify_any_folder_shows_ticks_and_crosses(page, qtbot, tmp_path):
     row = next(r for r in range(page.results.rowCount()) if page.results.item(r, 1).text() == "adapter_model.bin")
     assert expected in page.results.item(row, 2).text()
     assert "1 mismatched" in page.results_summary.text()
+
+
+def _registry(settings) -> list:
+    path = layout.base_registry_file(settings)
+    return json.loads(path.read_text(encoding="utf-8"))["bases"] if path.exists() else []
+
+
+def _answer(qtbot, box, text):
+    qtbot.waitUntil(box.isVisible)
+    button = next(b for b in box.buttons() if b.text() == text)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_base_with_other_hashes_is_registered_only_when_the_user_accepts(page, qtbot, tmp_path):
+    settings = page.context.settings
+    folder = tmp_path / "LLaMA" / "7B"
+    folder.mkdir(parents=True)
+    weights = b"not Meta's weights" * 64
+    (folder / "consolidated.00.pth").write_bytes(weights)
+    (folder / "params.json").write_text(json.dumps({"dim": 4096, "n_heads": 32, "n_layers": 32}))
+    published = catalog_mod.load_catalog().base("7B").consolidated_sha256["consolidated.00.pth"]
+    actual = hashlib.sha256(weights).hexdigest()
+
+    with qtbot.waitSignal(page.add_base(str(folder)).finished, timeout=10000):
+        pass
+    box = page.mismatch_box
+    qtbot.waitUntil(box.isVisible)
+    assert published in box.informativeText() and actual in box.informativeText()
+    _answer(qtbot, box, "Cancel")
+    assert _registry(settings) == []
+
+    with qtbot.waitSignal(page.add_base(str(folder)).finished, timeout=10000):
+        pass
+    _answer(qtbot, page.mismatch_box, "Register anyway")
+    qtbot.waitUntil(lambda: "registered anyway" in page.bases_label.text(), timeout=10000)
+    [record] = _registry(settings)
+    assert record["path"] == str(folder.resolve()) and record["status"] == "mismatch"
+    assert record["files"] == {"consolidated.00.pth": "mismatch"}
+    assert page.bases_label.objectName() == "warning"
+    page.select("chinese-alpaca-pro-7b")
+    assert page.details.base_warning.isVisible()
+    assert "consolidated.00.pth" in page.details.base_warning.text()
+    page.select("chinese-alpaca-pro-13b")          # another base size: no warning
+    assert not page.details.base_warning.isVisible()
+
+
+def test_removing_a_base_forgets_it_and_keeps_its_files(page, qtbot, tmp_path):
+    settings = page.context.settings
+    assert not page.remove_base_button.isVisible()
+    base = tmp_path / "llama-7b-hf"
+    base.mkdir()
+    (base / "config.json").write_text(json.dumps({"model_type": "llama", "hidden_size": 4096}))
+    (base / "model.safetensors").write_bytes(b"weights")
+    with qtbot.waitSignal(page.add_base(str(base)).finished, timeout=10000):
+        pass
+    assert [r["path"] for r in _registry(settings)] == [str(base.resolve())]
+    assert page.remove_base_button.isVisible()
+    [entry] = page.remove_base_menu.actions()
+    assert str(base.resolve()) in entry.text()
+
+    entry.trigger()
+    assert "not deleted" in page.remove_box.informativeText()
+    _answer(qtbot, page.remove_box, "Cancel")
+    assert len(_registry(settings)) == 1
+
+    entry.trigger()
+    _answer(qtbot, page.remove_box, "Remove")
+    assert _registry(settings) == []
+    assert (base / "model.safetensors").read_bytes() == b"weights" and (base / "config.json").exists()
+    assert "No base LLaMA registered yet" in page.bases_label.text()
+    assert not page.remove_base_button.isVisible()
+    page.select("chinese-alpaca-pro-7b")
+    assert "Not registered yet" in page.details.needs.text()

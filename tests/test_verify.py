@@ -13,8 +13,8 @@ from engine.catalog import CATALOG_FILE, Catalog, load_catalog
 from engine.errors import UserError
 from engine.jobs import Cancelled, CancelToken, ProgressReporter
 from engine.model_library import (DOWNLOADED, FAILED, MERGED, NOT_DOWNLOADED, PARTIAL, QUANTIZED, VERIFIED,
-                                  check_disk_space, discard_partial, find_base, model_status, register_base,
-                                  registered_bases, requirements)
+                                  BaseMismatch, check_disk_space, discard_partial, find_base, model_status,
+                                  register_base, registered_bases, requirements, unregister_base)
 from engine.settings import SettingsStore
 from engine.verify import MATCH, MISMATCH, UNKNOWN, HashCache, implied_entry, verify_paths
 
@@ -204,3 +204,21 @@ def test_register_hf_base_and_refuse_non_llama(tmp_path):
     with pytest.raises(UserError, match="does not look like"):
         register_base(tmp_path / "LLaMA-nothing" if (tmp_path / "LLaMA-nothing").mkdir() is None else None,
                       settings=settings)
+
+
+def test_mismatching_base_is_refused_with_both_hashes_unless_accepted(tmp_path):
+    settings = SettingsStore().settings
+    folder = tmp_path / "LLaMA" / "7B"
+    digest = _write(folder / "consolidated.00.pth", b"other weights" * 100)
+    (folder / "params.json").write_text(json.dumps({"dim": 4096}))
+    with pytest.raises(BaseMismatch) as err:
+        register_base(folder, settings=settings)
+    [v] = err.value.verdicts
+    assert err.value.folder == folder.resolve()
+    assert v.sha256 == digest and v.entry.sha256 == load_catalog().base("7B").consolidated_sha256[v.path.name]
+    assert registered_bases(settings) == []
+    rec = register_base(folder, settings=settings, accept_mismatch=True)
+    assert rec.status == "mismatch" and rec.files == {"consolidated.00.pth": MISMATCH}
+    assert find_base(settings, "llama-7b").status == "mismatch"
+    unregister_base(settings, folder)
+    assert registered_bases(settings) == [] and (folder / "consolidated.00.pth").exists()

@@ -32,6 +32,8 @@ class ModelDetails(QWidget):
         self.needs = _label()
         self.needs.setTextFormat(Qt.TextFormat.RichText)
         self.state = _label()
+        self.base_warning = _label("warning")     # the registered base was accepted despite a hash mismatch
+        self.base_warning.hide()
         self.bar = QProgressBar()
         self.bar.setVisible(False)
         self.files = QTableWidget(0, 3)
@@ -59,7 +61,7 @@ class ModelDetails(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 0, 0, 0)
-        for w in (self.name, self.summary, self.purpose, self.needs, self.state, self.bar):
+        for w in (self.name, self.summary, self.purpose, self.needs, self.base_warning, self.state, self.bar):
             layout.addWidget(w)
         layout.addLayout(buttons)
         files_title = QLabel(self.tr("Files and published hashes"))
@@ -125,6 +127,13 @@ class ModelDetails(QWidget):
             kind=kind, size=m.size, lora=m.lora_size, vocab=m.vocab_size, data=data))
         self.purpose.setText(self.purpose_text(m))
         self.needs.setText(self.needs_text(m, base_record))
+        mismatched = base_record is not None and base_record.status == "mismatch"
+        self.base_warning.setVisible(mismatched)
+        if mismatched:
+            files = ", ".join(f for f, verdict in base_record.files.items() if verdict == MISMATCH)
+            self.base_warning.setText(self.tr("⚠ The registered {base} differs from the published SHA256 ({files}). "
+                                              "It was registered anyway; a model merged from it may be broken.")
+                                      .format(base=base_record.name, files=files))
         downloading = progress is not None
         self.state.setText(describe(progress) if downloading else self.state_text(st))
         self.state.setObjectName("error" if st.state == FAILED and not downloading else

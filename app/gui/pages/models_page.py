@@ -8,15 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+                               QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QScrollArea,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from engine.catalog import load_catalog
 from engine.jobs import describe
-from engine.model_library import (DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, discard_partial,
-                                  download_model, find_base, model_status, register_base, registered_bases)
+from engine.model_library import (DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, BaseMismatch,
+                                  discard_partial, download_model, find_base, model_status, register_base,
+                                  registered_bases, unregister_base)
 from engine.verify import MATCH, MISMATCH, UNKNOWN, HashCache, verify_paths
 
 from ..models.details import ModelDetails
@@ -26,6 +27,15 @@ from .base import Page
 _STATE_COLORS = {VERIFIED: "#067647", MERGED: "#067647", QUANTIZED: "#067647", FAILED: "#b42318",
                  PARTIAL: "#c7683a"}
 COL_NAME, COL_KIND, COL_SIZE, COL_LORA, COL_STATE = range(5)
+
+
+def check_and_register_base(folder, *, settings, accept_mismatch=False, progress=None, cancel=None):
+    """Register a base LLaMA; a hash mismatch comes back (not raised) so the user can decide."""
+    try:
+        return register_base(folder, settings=settings, accept_mismatch=accept_mismatch, progress=progress,
+                             cancel=cancel)
+    except BaseMismatch as mismatch:
+        return mismatch
 
 
 class ModelsPage(Page):
@@ -40,6 +50,8 @@ class ModelsPage(Page):
         self.downloads: dict = {}       # model id -> running Job
         self._pausing: set = set()
         self.last_verdicts: list = []
+        self.mismatch_box: QMessageBox | None = None    # "Register anyway?" after a hash mismatch
+        self.remove_box: QMessageBox | None = None      # "Forget this base?"
 
         store = context.store
         self.family = QComboBox()
@@ -101,6 +113,11 @@ class ModelsPage(Page):
         self.add_base_button = QPushButton(self.tr("Add local base LLaMA…"))
         self.add_base_button.setToolTip(self.tr("Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder"))
         self.add_base_button.clicked.connect(self.choose_base_folder)
+        self.remove_base_button = QPushButton(self.tr("Remove base LLaMA…"))
+        self.remove_base_button.setToolTip(self.tr("Forget a registered base LLaMA; its files are not deleted"))
+        self.remove_base_menu = QMenu(self.remove_base_button)
+        self.remove_base_menu.triggered.connect(self._remove_base_chosen)
+        self.remove_base_button.setMenu(self.remove_base_menu)
         self.bases_label = QLabel()
         self.bases_label.setObjectName("hint")
         self.bases_label.setWordWrap(True)
@@ -130,6 +147,7 @@ class ModelsPage(Page):
         base_row = QHBoxLayout()
         base_row.addWidget(self.verify_button)
         base_row.addWidget(self.add_base_button)
+        base_row.addWidget(self.remove_base_button)
         base_row.addStretch(1)
         lv.addLayout(base_row)
         lv.addWidget(self.bases_label)
@@ -258,17 +276,27 @@ class ModelsPage(Page):
         for m in self.catalog.models:
             self.statuses[m.id] = model_status(m, settings, cache=cache)
             self._update_row(m.id)
-        bases = registered_bases(settings)
+        self._show_bases(registered_bases(settings))
+        self._show_details()
+
+    def _show_bases(self, bases: list) -> None:
         if bases:
             notes = {"verified": self.tr("✓ matches the published SHA256"),
-                     "mismatch": self.tr("✗ differs from the published SHA256"),
+                     "mismatch": self.tr("⚠ differs from the published SHA256, registered anyway"),
                      "unverified": self.tr("no published SHA256 for these files")}
             self.bases_label.setText(self.tr("Base LLaMA: {list}").format(list="; ".join(
                 f"{b.name} ({b.format.upper()}, {notes.get(b.status, b.status)}) {b.path}" for b in bases)))
         else:
             self.bases_label.setText(self.tr("No base LLaMA registered yet. The LoRAs are patches: they need "
                                              "your copy of the original LLaMA to merge into."))
-        self._show_details()
+        self.bases_label.setObjectName("warning" if any(b.status == "mismatch" for b in bases) else "hint")
+        self.bases_label.style().unpolish(self.bases_label)
+        self.bases_label.style().polish(self.bases_label)
+        self.remove_base_menu.clear()
+        for b in bases:
+            action = self.remove_base_menu.addAction(f"{b.name} — {b.path}")
+            action.setData(b.path)
+        self.remove_base_button.setVisible(bool(bases))
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
@@ -423,13 +451,76 @@ class ModelsPage(Page):
             self.verify_paths([folder])
 
     # base LLaMA ------------------------------------------------------------------------------------
-    def add_base(self, folder: str):
+    def add_base(self, folder: str, accept_mismatch: bool = False):
         job = self.context.jobs.start(self.tr("Add base LLaMA {name}").format(name=Path(folder).name),
-                                      register_base, folder, settings=self.context.settings)
-        job.finished.connect(lambda rec: self.context.show_status(
-            self.tr("Registered {name} ({status})").format(name=rec.name, status=rec.status)))
-        job.finished.connect(lambda _r: self.refresh())
+                                      check_and_register_base, folder, settings=self.context.settings,
+                                      accept_mismatch=accept_mismatch)
+        job.finished.connect(self._base_checked)     # bound method: no lambda cycle with the job
         return job
+
+    @Slot(object)
+    def _base_checked(self, result) -> None:
+        if isinstance(result, BaseMismatch):
+            self.ask_register_anyway(result)
+            return
+        self.context.show_status(self.tr("Registered {name} ({status})").format(name=result.name,
+                                                                                status=result.status))
+        self.refresh()
+
+    def ask_register_anyway(self, mismatch: BaseMismatch) -> None:
+        """Show both hashes of every differing file; the user may register the folder all the same."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("The base LLaMA differs from the published files"),
+                          self.tr("{folder} does not match the published SHA256:").format(folder=mismatch.folder),
+                          parent=self)
+        box.setInformativeText("\n\n".join(
+            self.tr("{file} ({entry})\nexpected {expected}\nfound {actual}").format(
+                file=v.path.name, entry=v.entry.label, expected=v.entry.sha256, actual=v.sha256)
+            for v in mismatch.verdicts) + "\n\n" + self.tr(
+            "The file may be damaged or a different conversion, and a model merged from it may be broken. "
+            "Register it anyway only if you know why it differs."))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.register_button = box.addButton(self.tr("Register anyway"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.setProperty("folder", str(mismatch.folder))
+        box.buttonClicked.connect(self._register_anyway_answered)
+        self.mismatch_box = box
+        box.open()
+
+    @Slot(object)
+    def _register_anyway_answered(self, button) -> None:
+        box = self.mismatch_box
+        if box is not None and box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
+            self.add_base(box.property("folder"), accept_mismatch=True)
+
+    @Slot(QAction)
+    def _remove_base_chosen(self, action: QAction) -> None:
+        self.ask_remove_base(action.data())
+
+    def ask_remove_base(self, path: str) -> None:
+        record = next((r for r in registered_bases(self.context.settings) if r.path == path), None)
+        if record is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove base LLaMA"),
+                          self.tr("Remove {name} from the list?").format(name=record.name), parent=self)
+        box.setInformativeText(self.tr("Alpaca Studio only forgets this registration: the files in {path} are "
+                                       "not deleted, and you can add the folder again later.").format(path=path))
+        box.remove_button = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
+        box.setProperty("path", path)
+        box.buttonClicked.connect(self._remove_base_answered)
+        self.remove_box = box
+        box.open()
+
+    @Slot(object)
+    def _remove_base_answered(self, button) -> None:
+        box = self.remove_box
+        if box is None or box.buttonRole(button) != QMessageBox.ButtonRole.DestructiveRole:
+            return
+        path = box.property("path")
+        unregister_base(self.context.settings, path)
+        self.context.show_status(self.tr("Forgot the base LLaMA in {path}; its files were left in place.")
+                                 .format(path=path))
+        self.refresh()
 
     @Slot()
     def choose_base_folder(self) -> None:
