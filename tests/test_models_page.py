@@ -243,6 +243,7 @@ def test_base_with_other_hashes_is_registered_only_when_the_user_accepts(page, q
     page.select("chinese-alpaca-pro-7b")
     assert page.details.base_warning.isVisible()
     assert "consolidated.00.pth" in page.details.base_warning.text()
+    assert "⚠ LLaMA-7B registered despite other hashes" in page.details.needs.text()
     page.select("chinese-alpaca-pro-13b")          # another base size: no warning
     assert not page.details.base_warning.isVisible()
 

@@ -89,7 +89,10 @@ class ModelDetails(QWidget):
     def needs_text(self, model, base_record) -> str:
         req = requirements(model)
         chain = " → ".join([req["base"], *req["merge_chain"]])
-        if base_record is not None:
+        if base_record is not None and base_record.status == "mismatch":
+            base = self.tr("⚠ {base} registered despite other hashes: {path}").format(base=req["base"],
+                                                                                    path=base_record.path)
+        elif base_record is not None:
             base = self.tr("✓ {base} registered: {path}").format(base=req["base"], path=base_record.path)
         else:
             base = self.tr("✗ Not registered yet: add your own copy.")
