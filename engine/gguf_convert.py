@@ -261,9 +261,12 @@ class ModelInfo:
 
 def read_config(folder: Path) -> dict:
     cfg_path = folder / "config.json"
+    if not cfg_path.exists() and any(folder.glob("consolidated.*.pth")):
+        raise UserError(f"{folder} holds consolidated.NN.pth weights but no params.json.",
+                        "Copy the params.json that came with these weights into the folder.")
     if not cfg_path.exists():
-        raise UserError(f"{folder} has no config.json.",
-                        "Choose a Hugging Face model folder (the Merge page writes one).")
+        raise UserError(f"{folder} has no config.json (Hugging Face) or params.json (Meta format).",
+                        "Choose a LLaMA model folder; the Merge page writes both kinds.")
     try:
         config = json.loads(cfg_path.read_text(encoding="utf-8"))
     except ValueError as exc:
@@ -489,6 +492,7 @@ class ConvertResult:
     tokenizer: str
     seconds: float
     notes: list[str] = field(default_factory=list)
+    source_format: str = "hf"       # or "meta-pth"
 
     @property
     def summary(self) -> str:
@@ -676,7 +680,7 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
         raise
     progress.update(total, total, status="Converted", force=True)
     return ConvertResult(out_path, outtype, len(plan), n_params, rows, tokenizer,
-                         time.monotonic() - started, notes)
+                         time.monotonic() - started, notes, source.format)
 
 
 def _add_tokenizer(writer, folder: Path, rows: int) -> str:

@@ -324,3 +324,144 @@ def test_peak_memory_does_not_grow_with_model_size(models, tmp_path):
     assert peaks[1] < peaks[0] * 1.15, peaks
     largest_tensor = 32000 * 256 * 2
     assert peaks[1] < sizes[1] * 0.6 and peaks[1] < largest_tensor * 4, peaks
+
+
+# --------------------------------------------------------------------------- Meta format (consolidated.NN.pth)
+
+def _gguf_tensors(path):
+    from gguf import GGUFReader
+
+    return {t.name: (t.tensor_type.name, np.array(t.data)) for t in GGUFReader(str(path)).tensors}
+
+
+def _llama_cpp_logits(path, ids):
+    from engine.gguf_verify import open_gguf
+
+    with open_gguf(path, n_ctx=64) as llm:
+        llm.reset()
+        llm.eval(ids)
+        return np.asarray(llm.scores[:len(ids)], dtype=np.float32)
+
+
+@pytest.fixture(scope="module")
+def meta_pair(models, tmp_path_factory):
+    """The same tiny Chinese-LLaMA as HF and as Meta exports in upstream llama.cpp's layout
+    (zh-models/tokenizer.model + zh-models/7B/consolidated.0N.pth), each converted."""
+    from tests.merge_fixtures import hf_to_meta
+
+    hf = models.llama(tokenizer="chinese_llama")
+    root = tmp_path_factory.mktemp("meta")
+    one = hf_to_meta(hf, root / "zh-models" / "7B", n_shards=1)
+    two = hf_to_meta(hf, root / "zh-models-2" / "13B", n_shards=2)
+    results = {name: convert(folder, root / f"{name}.gguf") for name, folder in
+               (("hf", hf), ("meta1", one), ("meta2", two))}
+    return hf, one, two, results
+
+
+def test_meta_format_gives_the_same_gguf_as_hf(meta_pair):
+    import torch
+
+    hf, one, two, results = meta_pair
+    assert not (one / "tokenizer.model").exists() and (one.parent / "tokenizer.model").exists()
+    assert [results[k].source_format for k in ("hf", "meta1", "meta2")] == ["hf", "meta-pth", "meta-pth"]
+    assert results["meta2"].vocab_size == 49953 and "Chinese-LLaMA" in results["meta2"].tokenizer
+    reference = _gguf_tensors(results["hf"].path)
+    for name in ("meta1", "meta2"):
+        ours = _gguf_tensors(results[name].path)
+        assert ours.keys() == reference.keys() and len(ours) == 21
+        for key, (qtype, data) in reference.items():
+            assert ours[key][0] == qtype and np.array_equal(ours[key][1], data), (name, key)
+    # Meta's q/k layout is llama.cpp's: the GGUF holds consolidated.00.pth's wq unchanged (not permuted twice).
+    wq = torch.load(str(one / "consolidated.00.pth"), weights_only=True)["layers.1.attention.wq.weight"]
+    assert np.array_equal(reference["blk.1.attn_q.weight"][1], wq.numpy())
+    # Same vocabulary and special ids, though the Meta folder has only a bare tokenizer.model.
+    _, f_hf = _fields(results["hf"].path)
+    _, f_meta = _fields(results["meta1"].path)
+    for key in ("tokenizer.ggml.tokens", "tokenizer.ggml.scores", "tokenizer.ggml.token_type",
+                "tokenizer.ggml.bos_token_id", "tokenizer.ggml.eos_token_id", "tokenizer.ggml.unknown_token_id",
+                "tokenizer.ggml.add_bos_token", "llama.feed_forward_length", "llama.attention.head_count",
+                "llama.block_count", "llama.attention.layer_norm_rms_epsilon"):
+        assert _value(f_meta, key) == _value(f_hf, key), key
+
+
+def test_meta_format_llama_cpp_logits_identical_and_verified(meta_pair):
+    from sentencepiece import SentencePieceProcessor
+
+    hf, one, two, results = meta_pair
+    sp = SentencePieceProcessor(model_file=str(hf / "tokenizer.model"))
+    ids = [sp.bos_id()] + sp.encode(LOGIT_PROMPTS[0])
+    expected = _llama_cpp_logits(results["hf"].path, ids)
+    assert np.array_equal(_llama_cpp_logits(results["meta2"].path, ids), expected)
+    # The check builds transformers' model from the Meta tensors (HF layout) and agrees with llama.cpp.
+    check = verify_conversion(two, results["meta2"].path, n_params=results["meta2"].n_params)
+    assert check.ok and check.parity.ok and check.parity.reference == "SentencePiece tokenizer.model"
+    assert check.logits.top1_identical and check.logits.positions >= 20 and check.logits.max_abs_diff < 0.02
+    hf_logits = logits_agreement(hf, results["hf"].path)
+    assert check.logits.positions == hf_logits.positions
+
+
+def test_meta_format_inspected_like_hf(meta_pair):
+    hf, one, two, _ = meta_pair
+    a, b = inspect_model(hf), inspect_model(two)
+    assert (b.format, a.format) == ("meta-pth", "hf")
+    assert (b.n_params, b.embedding_rows, b.tokenizer_size, b.layers, b.hidden, b.heads, b.kv_heads) == \
+        (a.n_params, a.embedding_rows, a.tokenizer_size, a.layers, a.hidden, a.heads, a.kv_heads)
+    assert b.config["intermediate_size"] == a.config["intermediate_size"] == 172
+
+
+def test_merge_page_pth_output_with_alpaca_pad_converts(models, tmp_path):
+    """The project's own merge with --format pth (tokenizer files beside the shards, [PAD] = 49953)."""
+    from engine.merge.driver import merge
+
+    from tests.merge_fixtures import ALL_PROJ, EMBED
+
+    base = models.llama()
+    lora = models.lora(base, targets=ALL_PROJ, modules_to_save=EMBED, tokenizer="chinese_alpaca")
+    merge(base, [lora], tmp_path / "alpaca-pth", out_format="pth", pth_shards=2)
+    merge(base, [lora], tmp_path / "alpaca-hf")
+    a = convert(tmp_path / "alpaca-hf", tmp_path / "hf.gguf")
+    b = convert(tmp_path / "alpaca-pth", tmp_path / "pth.gguf")
+    assert b.vocab_size == 49954 and "Chinese-Alpaca" in b.tokenizer
+    _, f = _fields(b.path)
+    assert _value(f, "tokenizer.ggml.tokens")[49953] == "[PAD]" and _value(f, "tokenizer.ggml.padding_token_id") == 49953
+    ours, reference = _gguf_tensors(b.path), _gguf_tensors(a.path)
+    assert ours.keys() == reference.keys()
+    assert all(np.array_equal(ours[k][1], reference[k][1]) for k in reference)
+    assert tokenizer_parity(tmp_path / "alpaca-pth", b.path, CHINESE_TEXT).ok
+
+
+def test_meta_format_refusals(models, tmp_path):
+    from tests.merge_fixtures import hf_to_meta
+
+    meta = hf_to_meta(models.llama(), tmp_path / "m" / "7B")
+    lone = tmp_path / "lone"
+    lone.mkdir()
+    shutil.copy(meta / "consolidated.00.pth", lone / "consolidated.00.pth")
+    with pytest.raises(UserError, match="params.json") as err:
+        convert(lone, tmp_path / "a.gguf")
+    assert "params.json" in err.value.hint
+    shutil.copy(meta / "params.json", lone / "params.json")
+    with pytest.raises(UserError, match="tokenizer.model") as err:
+        convert(lone, tmp_path / "b.gguf")
+    assert "parent" in err.value.hint
+    params = json.loads((meta / "params.json").read_text())
+    del params["n_heads"]
+    (lone / "params.json").write_text(json.dumps(params))
+    shutil.copy(meta.parent / "tokenizer.model", lone / "tokenizer.model")
+    with pytest.raises(UserError, match="n_heads"):
+        inspect_model(lone)
+    assert not list(tmp_path.glob("*.gguf"))
+
+
+def test_cli_converts_meta_folder(meta_pair, capsys):
+    from app.cli import main
+    from engine.layout import gguf_dir
+    from engine.settings import SettingsStore
+
+    _, one, _, results = meta_pair
+    rc = main(["convert", "--model", str(one), "--json"])
+    data = json.loads(capsys.readouterr().out)
+    out = gguf_dir(SettingsStore().settings) / "zh-models-7B-f16.gguf"     # "7B" alone says too little
+    assert rc == 0 and data["path"] == str(out) and data["source_format"] == "meta-pth"
+    assert data["verification"]["ok"] and data["verification"]["tokenizer_parity"]["ok"]
+    assert out.read_bytes() == results["meta1"].path.read_bytes()

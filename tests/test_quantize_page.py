@@ -123,3 +123,40 @@ def test_merged_folder_is_offered_first(qtbot, models, tmp_path):
     finally:
         context.jobs.shutdown()
         gc.collect()
+
+
+def test_meta_format_merge_output_is_offered_and_quantized(qtbot, models, tmp_path):
+    """A Merge page "-pth" output (consolidated.NN.pth + params.json) is listed, read and run like an HF one."""
+    import shutil
+
+    from engine.layout import merged_dir
+    from tests.merge_fixtures import hf_to_meta
+
+    store = SettingsStore()
+    hf = models.llama(hidden=256, intermediate=512, heads=4, layers=2)
+    target = hf_to_meta(hf, merged_dir(store.settings, "chinese-llama-7b-pth"), n_shards=2)
+    shutil.move(target.parent / "tokenizer.model", target / "tokenizer.model")
+    context = AppContext(store)
+    page = QuantizePage(context)
+    qtbot.addWidget(page)
+    page.resize(1100, 760)
+    page.show()
+    try:
+        assert page.source.currentText() == "chinese-llama-7b-pth (just merged)"
+        qtbot.waitUntil(lambda: page.info is not None, timeout=LONG)
+        assert page.current_model_dir() == str(target)
+        label = page.model_label.text()
+        assert "Meta format" in label and "32000" in label and not page.model_error.isVisible()
+        page.out_edit.setText(str(tmp_path / "out"))
+        page.out_edit.editingFinished.emit()
+        _click_type(qtbot, page, "Q8_0")
+        page.start_button.click()
+        qtbot.waitUntil(lambda: page.results_box.isVisible(), timeout=LONG)
+        labels = page.result_labels
+        assert labels["load"].text() == "Yes" and "Identical token ids" in labels["tokens"].text()
+        # The logits check ran against transformers built from the .pth tensors.
+        assert "Top-1 identical" in labels["logits"].text()
+        assert (tmp_path / "out" / "chinese-llama-7b-pth-q8_0.gguf").is_file()
+    finally:
+        context.jobs.shutdown()
+        gc.collect()

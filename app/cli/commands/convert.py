@@ -1,4 +1,4 @@
-"""``convert``: a Hugging Face LLaMA folder to a GGUF file llama.cpp loads, then verified."""
+"""``convert``: a LLaMA folder (Hugging Face or Meta .pth) to a GGUF file llama.cpp loads, then verified."""
 from __future__ import annotations
 
 import json
@@ -12,15 +12,17 @@ from engine.settings import SettingsStore
 from ..progress import cli_job
 
 NAME = "convert"
-HELP = "convert a Hugging Face LLaMA folder to GGUF (F16 by default) and verify it against the original"
+HELP = "convert a LLaMA folder (Hugging Face or Meta .pth) to GGUF (F16 by default) and verify it against the original"
 ORDER = 40
 DESCRIPTION = (HELP + ". After writing, llama.cpp loads the file, its token ids for a Chinese + English text are "
-               "compared with the model's tokenizer and its logits with transformers'. Exit status: 0 all good, "
+               "compared with the model's tokenizer and its logits with transformers' (for a Meta folder, a transformers model "
+               "built from the same tensors). Exit status: 0 all good, "
                "1 refused or failed, 3 written but a check found a difference.")
 
 
 def register(p) -> None:
-    p.add_argument("--model", required=True, metavar="DIR", help="Hugging Face model folder (config.json + weights)")
+    p.add_argument("--model", required=True, metavar="DIR", help="model folder: Hugging Face (config.json + weights) or Meta (params.json + consolidated.NN.pth, "
+                        "tokenizer.model beside it or in the parent folder)")
     p.add_argument("--out", metavar="FILE.gguf", help="output file (default: <models>/gguf/<folder>-<outtype>.gguf)")
     p.add_argument("--outtype", choices=OUTTYPES, default="f16", help="tensor type (norms stay F32); default f16")
     p.add_argument("--no-verify", action="store_true",
@@ -47,7 +49,8 @@ def run(args) -> int:
             check = verify_conversion(model, out, n_params=info.n_params, progress=progress, cancel=cancel)
     finally:
         bar.close()
-    data = {"path": str(result.path), "outtype": result.outtype, "tensors": result.n_tensors,
+    data = {"path": str(result.path), "source_format": result.source_format, "outtype": result.outtype,
+            "tensors": result.n_tensors,
             "parameters": result.n_params, "vocab_size": result.vocab_size, "tokenizer": result.tokenizer,
             "bytes": result.path.stat().st_size, "seconds": round(result.seconds, 2), "notes": result.notes}
     if check is not None:

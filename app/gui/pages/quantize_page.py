@@ -1,4 +1,4 @@
-"""Quantize wizard: a Hugging Face LLaMA folder -> GGUF F16 -> llama.cpp quantization.
+"""Quantize wizard: a LLaMA folder (Hugging Face or Meta .pth) -> GGUF F16 -> llama.cpp quantization.
 
 The type table is computed from the chosen model's shapes (file size and RAM per
 type); the run converts, verifies against the original (llama.cpp loads it,
@@ -38,7 +38,7 @@ def describe_model(model_dir, *, progress=None, cancel=None) -> dict:
     return {
         "model_dir": str(info.folder), "n_params": info.n_params, "vocab": info.embedding_rows,
         "tokenizer": info.tokenizer_kind, "layers": info.layers, "hidden": info.hidden,
-        "source_bytes": info.source_bytes, "ram_total": ram,
+        "source_bytes": info.source_bytes, "ram_total": ram, "format": info.format,
         "recommended": recommended_type(shapes, ram),
         "sizes": {t: (estimate_file_bytes(shapes, t), estimate_ram_bytes(shapes, t)) for t in TYPES},
     }
@@ -72,7 +72,7 @@ class QuantizePage(Page):
         row = QHBoxLayout()
         row.addWidget(self.source, 1)
         row.addWidget(browse)
-        self.model_label = QLabel(self.tr("Choose a Hugging Face LLaMA folder, such as a Merge page output."))
+        self.model_label = QLabel(self.tr("Choose a LLaMA folder (Hugging Face or Meta .pth), such as a Merge page output."))
         self.model_label.setObjectName("hint")
         self.model_label.setWordWrap(True)
         self.model_error = QLabel()
@@ -166,8 +166,8 @@ class QuantizePage(Page):
 
         heading = QLabel(self.title())
         heading.setObjectName("pageTitle")
-        intro = QLabel(self.tr("Converts a Hugging Face LLaMA model to GGUF for llama.cpp, checks it against the "
-                               "original, and shrinks it with llama.cpp's quantizer."))
+        intro = QLabel(self.tr("Converts a LLaMA model (Hugging Face or Meta .pth) to GGUF for llama.cpp, checks it "
+                               "against the original, and shrinks it with llama.cpp's quantizer."))
         intro.setObjectName("hint")
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -221,7 +221,9 @@ class QuantizePage(Page):
         merged = models_root(self.context.settings) / "merged"
         if not merged.is_dir():
             return []
-        found = [p for p in merged.iterdir() if p.is_dir() and (p / "config.json").exists()]
+        # HF outputs have config.json, "-pth" (Meta format) outputs params.json: both convert.
+        found = [p for p in merged.iterdir() if p.is_dir() and
+                 ((p / "config.json").exists() or (p / "params.json").exists())]
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
     def _fill_sources(self, keep: str | None = None) -> None:
@@ -275,7 +277,7 @@ class QuantizePage(Page):
     @Slot()
     def browse_source(self) -> None:
         start = self.current_model_dir() or str(models_root(self.context.settings))
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a Hugging Face model folder"), start)
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a LLaMA model folder"), start)
         if folder:
             self.set_model_dir(folder)
         elif self.source.currentData() == OTHER:
@@ -309,6 +311,8 @@ class QuantizePage(Page):
                                          "{size} on disk").format(
             params=_params(info["n_params"]), layers=info["layers"], vocab=info["vocab"], tokenizer=tokenizer,
             size=format_bytes(info["source_bytes"])))
+        if info.get("format") == "meta-pth":
+            self.model_label.setText(self.model_label.text() + " · " + self.tr("Meta format (consolidated.NN.pth)"))
         recommended = info["recommended"]
         for r, t in enumerate(TYPES):
             file_bytes, ram_bytes = info["sizes"][t]
