@@ -17,6 +17,15 @@ from tests.http_server import http_server  # noqa: E402,F401
 
 
 @pytest.fixture(autouse=True)
+def collect_garbage_on_main_thread():
+    """The app collects cycles only on the UI thread (app/gui/gc_guard.py); tests whose
+    event loop never runs get the same guarantee here, after each test."""
+    yield
+    import gc
+    gc.collect()
+
+
+@pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     """Every test gets its own config/data/log folders (never the real user's)."""
     home = tmp_path / "alpaca-home"

@@ -157,3 +157,33 @@ def test_an_ended_job_releases_its_listeners(window, qtbot):
     del listener
     assert ref() is None          # freed by reference counting, no cycle left behind
     assert window.jobs_panel.row_for(job).state.text() == "Done"
+
+
+def test_garbage_is_collected_only_on_the_ui_thread(window, qtbot):
+    import gc
+    import threading
+
+    from app.gui import gc_guard
+
+    assert not gc.isenabled()           # no collection triggered by a worker's allocations
+    seen = []
+
+    class Cycle:
+        def __init__(self):
+            self.me = self
+
+        def __del__(self):
+            seen.append(threading.current_thread() is threading.main_thread())
+
+    def churn(*, progress, cancel):
+        for _ in range(20000):
+            Cycle()                      # garbage that only the collector can free
+        return "done"
+
+    job = window.context.jobs.start("Churn", churn)
+    with qtbot.waitSignal(job.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: len(seen) > 0, timeout=5000)
+    gc.collect()
+    assert seen and all(seen)            # every cycle freed on the UI thread
+    assert gc_guard._guard.timer.isActive()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject, Signal
 
 from engine.settings import SettingsStore
 
+from . import gc_guard
 from .worker import JobManager
 
 
@@ -18,6 +19,7 @@ class AppContext(QObject):
 
     def __init__(self, store: SettingsStore, parent=None) -> None:
         super().__init__(parent)
+        gc_guard.install()      # before any job thread starts
         self.store = store
         self.jobs = JobManager(self)
 
