@@ -196,7 +196,7 @@ def logits_agreement(model_dir: os.PathLike | str, gguf_path: os.PathLike | str,
 def _meta_reference(folder: Path, prompts):
     """(token ids, float32 transformers LLaMA) for a Meta folder, which transformers cannot load:
     the model is built empty and given the checkpoint's tensors in HF layout; ids come from its
-    tokenizer.model with BOS, as LLaMA was trained."""
+    tokenizer.model with BOS, as LLaMA was trained (or its tokenizer.json, if that is all there is)."""
     import torch
     from sentencepiece import SentencePieceProcessor
     from transformers import LlamaConfig, LlamaForCausalLM
@@ -204,8 +204,14 @@ def _meta_reference(folder: Path, prompts):
     from .gguf_convert import tokenizer_dir
     from .merge.inputs import MetaCheckpoint
 
-    sp = SentencePieceProcessor(model_file=str(tokenizer_dir(folder) / "tokenizer.model"))
-    sequences = [[sp.bos_id()] + list(sp.encode(p)) for p in prompts]
+    tok_dir = tokenizer_dir(folder)
+    if (tok_dir / "tokenizer.model").exists():
+        sp = SentencePieceProcessor(model_file=str(tok_dir / "tokenizer.model"))
+        sequences = [[sp.bos_id()] + list(sp.encode(p)) for p in prompts]
+    else:
+        tok = _hf_tokenizer(tok_dir)
+        bos = _bos_id(tok)
+        sequences = [([bos] if bos is not None else []) + tok.encode(p, add_special_tokens=False) for p in prompts]
     ckpt = MetaCheckpoint(folder)
     try:
         config = LlamaConfig(**{k: v for k, v in ckpt.hf_config.items() if k != "architectures"})
