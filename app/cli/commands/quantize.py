@@ -24,7 +24,7 @@ def register(p) -> None:
                    help="measure perplexity of input and output on the built-in Chinese + English text")
     p.add_argument("--list", action="store_true",
                    help="list the types with the file size and RAM each needs for --model (or 7B/13B/33B LLaMA)")
-    p.add_argument("--model", metavar="DIR", help="with --list: the Hugging Face model folder to size")
+    p.add_argument("--model", metavar="DIR", help="with --list: the model folder to size (Hugging Face or Meta .pth)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)

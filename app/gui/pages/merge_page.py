@@ -527,8 +527,8 @@ class MergePage(Page):
     @Slot(object)
     def _on_finished(self, result) -> None:
         self.run_bar.set_status(self.tr("Done: {folder}").format(folder=self.out_dir), "ok")
-        # Quantize and chat want the HF layout; a pth output is for other tools.
-        self.quantize_button.setEnabled(result.details.get("format") == "hf")
+        # The converter reads both layouts; the chat's transformers backend wants HF.
+        self.quantize_button.setEnabled(result.details.get("format") in ("hf", "pth"))
         self.chat_button.setEnabled(result.details.get("format") == "hf")
         self.context.show_status(self.tr("Merged model written to {folder}").format(folder=self.out_dir))
         self.plan = None          # the output folder exists now: another merge needs another folder
