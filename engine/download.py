@@ -22,7 +22,6 @@ import json
 import logging
 import os
 import queue
-import shutil
 import socket
 import threading
 import time
@@ -33,6 +32,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 from urllib.parse import quote, urlsplit
 
 from .atomic import atomic_write_text
+from .diskspace import require_space
 from .errors import UserError
 from .hashing import CHUNK
 from .http import make_client
@@ -198,17 +198,8 @@ def _is_disk_full(exc: OSError) -> bool:
 
 def _check_space(folder: Path, needed: int, what: str) -> None:
     """Fail before starting when the destination disk cannot hold ``needed`` more bytes."""
-    if needed <= 0:
-        return
-    probe = folder
-    while not probe.exists() and probe.parent != probe:
-        probe = probe.parent
-    free = shutil.disk_usage(probe).free
-    if free < needed:
-        raise UserError(
-            f"Not enough disk space for {what}: it needs {format_bytes(needed)}, "
-            f"{format_bytes(free)} is free on {probe} (short by {format_bytes(needed - free)}).",
-            "Free up space, or choose a models folder on another disk in Settings.")
+    require_space(folder, needed, what,
+                  hint="Free up space, or choose a models folder on another disk in Settings.")
 
 
 def _parse_content_range(value: str) -> tuple[Optional[int], Optional[int]]:

@@ -6,13 +6,12 @@ steps; each step reports into its own slice of the progress bar.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .errors import UserError
-from .jobs import CancelToken, NullReporter, format_bytes
+from .diskspace import require_space
+from .jobs import CancelToken, NullReporter
 from .gguf_convert import ConvertResult, convert, default_output_name, inspect_model
 from .gguf_verify import ConversionCheck, PerplexityResult, perplexity, verify_conversion
 from .quantize import QuantizeResult, Shapes, estimate_file_bytes, normalize_type, quantize
@@ -43,11 +42,8 @@ def planned_paths(model_dir: os.PathLike | str, out_dir: os.PathLike | str, qtyp
 
 def check_disk_space(out_dir: Path, needed: int) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    free = shutil.disk_usage(out_dir).free
-    if free < needed * 1.05:
-        raise UserError(f"Not enough disk space in {out_dir}: {format_bytes(needed)} needed, "
-                        f"{format_bytes(free)} free.",
-                        "Free some space or choose another output folder.")
+    require_space(out_dir, needed * 1.05, "the GGUF files",   # 5%: metadata and filesystem slack
+                  hint="Free some space or choose another output folder.")
 
 
 def _f16_is_current(f16: Path, model_dir: Path) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -19,8 +18,9 @@ from typing import Optional
 from . import layout
 from .atomic import atomic_write_text
 from .catalog import BASE_HF, BASE_PTH, BaseModel, LoraModel, load_catalog
+from .diskspace import require_space
 from .errors import UserError
-from .jobs import CancelToken, NullReporter, ProgressReporter, format_bytes
+from .jobs import CancelToken, NullReporter, ProgressReporter
 from .settings import Settings
 from .verify import MATCH, MISMATCH, FileVerdict, HashCache, judge, verify_paths
 
@@ -141,15 +141,8 @@ def plan_download(model: LoraModel, settings: Settings, *, source: str | None = 
 
 def check_disk_space(folder: Path, needed: int) -> None:
     """Raise UserError naming the shortfall when ``folder``'s disk has less than ``needed`` bytes free."""
-    probe = Path(folder)
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    free = shutil.disk_usage(probe).free
-    if free < needed:
-        raise UserError(
-            f"Not enough disk space in {folder}: {format_bytes(needed)} needed, {format_bytes(free)} free "
-            f"(short by {format_bytes(needed - free)}).",
-            "Free some space, or choose another models folder in Settings.")
+    require_space(folder, needed, f"the download into {folder}",
+                  hint="Free some space, or choose another models folder in Settings.")
 
 
 def _remaining_estimate(plan: DownloadPlan) -> int:

@@ -19,8 +19,8 @@ from typing import Iterable, Optional
 
 from . import paths
 from .atomic import atomic_write_text
-from .catalog import (ADAPTER, BASE_HF, BASE_PTH, MERGED_PTH, TOKENIZER, Catalog, HashEntry,
-                      load_catalog, normalize_id)
+from .catalog import (ADAPTER, BASE_HF, BASE_PTH, MERGED_PTH, Catalog, HashEntry,
+                      load_catalog)
 from .errors import UserError
 from .hashing import sha256_file
 from .jobs import CancelToken, NullReporter, ProgressReporter

@@ -4,7 +4,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import os
 import subprocess
 import sys
 import threading
@@ -343,7 +342,7 @@ def test_timeout_before_headers_and_mid_body(http_server, tmp_path):
 
 def test_not_enough_space_is_named_before_starting(http_server, tmp_path, monkeypatch):
     url = http_server.add_file(NAME, blob(1000))
-    monkeypatch.setattr(dl.shutil, "disk_usage", lambda p: type("U", (), {"free": 400})())
+    monkeypatch.setattr("engine.diskspace.shutil.disk_usage", lambda p: type("U", (), {"free": 400})())
     with pytest.raises(UserError, match=r"needs 12\.0 KB, 400 B is free on .*\(short by 11\.6 KB\)") as info:
         fast().download(DownloadSpec(url, tmp_path / "a.bin", size=12_288))
     assert "Free up space" in info.value.hint

@@ -1,9 +1,8 @@
 """The window, the settings page, and the jobs panel driven as a user would."""
-import os
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+
 
 from app.gui.application import create_window
 from app.gui.worker import JobState

@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from app.cli import main as cli
 from engine.hashing import sha256_file

@@ -186,7 +186,7 @@ def test_pipeline_refuses_when_disk_is_full(models, tmp_path, monkeypatch):
 
     from engine import gguf_pipeline
 
-    monkeypatch.setattr(gguf_pipeline.shutil, "disk_usage", lambda p: _shutil._ntuple_diskusage(10, 9, 1))
+    monkeypatch.setattr("engine.diskspace.shutil.disk_usage", lambda p: _shutil._ntuple_diskusage(10, 9, 1))
     with pytest.raises(UserError, match="Not enough disk space"):
         gguf_pipeline.convert_and_quantize(models.llama(), tmp_path, "Q4_K_M")
     assert list(tmp_path.iterdir()) == []

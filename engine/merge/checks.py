@@ -1,11 +1,10 @@
 """The upstream failure modes, caught before any heavy work, with messages that say the fix."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
+from ..diskspace import require_space
 from ..errors import UserError
-from ..jobs import format_bytes
 from . import meta
 from .inputs import Architecture, BaseCheckpoint
 from .lora import LoraAdapter
@@ -103,22 +102,10 @@ def check_fits(lora: LoraAdapter, base: BaseCheckpoint, arch: Architecture) -> N
             raise wrong_size
 
 
-def existing_ancestor(path: Path) -> Path:
-    path = Path(path).absolute()
-    while not path.exists() and path != path.parent:
-        path = path.parent
-    return path
-
-
 def check_disk(out_dir: Path, need: int) -> int:
     """Free bytes where the output goes; raises if the output will not fit."""
-    where = existing_ancestor(out_dir)
-    free = shutil.disk_usage(where).free
-    if free < need:
-        raise UserError(f"Not enough disk space for the merged model: it needs {format_bytes(need)}, "
-                        f"and only {format_bytes(free)} is free on {where}.",
-                        "Free some space or choose an output folder on another disk.")
-    return free
+    return require_space(out_dir, need, "the merged model",
+                         hint="Free some space or choose an output folder on another disk.")
 
 
 def check_output_location(out_dir: Path, inputs: list[Path], overwrite: bool) -> None:

@@ -7,7 +7,6 @@ and compares perplexity, then offers the result to the Chat page.
 """
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from engine.diskspace import free_bytes
 from engine.jobs import format_bytes
 from engine.layout import gguf_dir, models_root
 
@@ -395,8 +395,7 @@ class QuantizePage(Page):
         self.files_label.setText(", ".join(names))
         needed = self.info["sizes"]["F16"][0] + (self.info["sizes"][qtype][0] if quant else 0)
         out_dir = Path(self.out_edit.text().strip())
-        probe = next((p for p in (out_dir, *out_dir.parents) if p.exists()), None)
-        free = shutil.disk_usage(probe).free if probe else 0
+        free = free_bytes(out_dir)
         enough = free >= needed * 1.05
         self.disk_label.setObjectName("ok" if enough else "error")
         self.disk_label.setText(self.tr("{needed} needed, {free} free").format(

@@ -10,7 +10,7 @@ import os
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
-                               QVBoxLayout, QWidget)
+                               QVBoxLayout)
 
 from engine import paths
 from engine.settings import Settings, physical_cores
