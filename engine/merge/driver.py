@@ -100,11 +100,14 @@ def plan_merge(base_dir, lora_dirs, out_dir, *, out_format: str = "hf", dtype: s
         raise UserError("No LoRA to merge.", "Add at least one LoRA folder.")
     out_dir = Path(out_dir).expanduser()
     checks.check_output_location(out_dir, [Path(base_dir), *lora_dirs], overwrite)
-    base = open_base(base_dir)
+    # LoRAs first: they are small, and a missing one is named before the (large) base is touched.
     loras: list[LoraAdapter] = []
+    base = None
     try:
+        for d in lora_dirs:
+            loras.append(open_lora(d))
+        base = open_base(base_dir)
         arch = base.architecture()
-        loras = [open_lora(d) for d in lora_dirs]
         loras, notices = checks.check_order(loras, fix_order)
         vocab = [arch.vocab]
         for lora in loras:
@@ -123,7 +126,8 @@ def plan_merge(base_dir, lora_dirs, out_dir, *, out_format: str = "hf", dtype: s
                          arch=arch, vocab_steps=vocab, steps=steps, output_bytes=output, disk_free=free,
                          disk_needed=need, pth_shards=n_pth, shard_bytes=shard_bytes, notices=notices)
     except BaseException:
-        base.close()
+        if base is not None:
+            base.close()
         for lora in loras:
             lora.close()
         raise

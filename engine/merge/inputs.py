@@ -81,20 +81,34 @@ def release_pages(t) -> None:
 
 
 def torch_load(path: Path) -> dict:
+    import pickle
+
     import torch
 
     try:
-        return torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
-    except RuntimeError as exc:
-        if "mmap" not in str(exc) and "zip" not in str(exc):
-            raise
-        # Checkpoints written before PyTorch 1.6 cannot be memory-mapped.
-        return torch.load(str(path), map_location="cpu", weights_only=True)
-    except Exception as exc:  # noqa: BLE001
-        if type(exc).__name__ == "UnpicklingError":
+        try:
+            return torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
+        except RuntimeError as exc:
+            if "mmap" not in str(exc) and "zip" not in str(exc):
+                raise
+            # Checkpoints written before PyTorch 1.6 cannot be memory-mapped.
+            return torch.load(str(path), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError as exc:
+        if "Unsupported global" in str(exc):
             raise UserError(f"{path.name} contains code or objects that are not plain tensors; "
                             "it was not loaded.", "Use weights from a trusted source.") from None
+        raise _damaged(path, exc) from None
+    except MemoryError:
         raise
+    except Exception as exc:  # noqa: BLE001 - a damaged file fails in many ways inside the unpickler
+        raise _damaged(path, exc) from None
+
+
+def _damaged(path: Path, exc: BaseException) -> UserError:
+    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return UserError(f"{path} is not a readable PyTorch checkpoint ({reason[:120]}).",
+                     "The file is damaged or incomplete: check it with 'python main.py verify' "
+                     "and download or copy it again.")
 
 
 class _PickleFiles:

@@ -5,8 +5,12 @@ import json
 import re
 from pathlib import Path
 
+from engine.catalog import load_catalog
 from engine.errors import UserError
 from engine.jobs import format_bytes
+from engine.layout import lora_dir, merged_dir
+from engine.model_library import find_base
+from engine.settings import SettingsStore
 
 from ..progress import cli_job
 
@@ -26,7 +30,9 @@ def _size(text: str) -> int:
 
 
 def register(p) -> None:
-    p.add_argument("--base", required=True, metavar="DIR", help="original LLaMA folder (HF or consolidated.NN.pth)")
+    p.add_argument("--base", metavar="DIR",
+                   help="original LLaMA folder (HF or consolidated.NN.pth); with a catalog id as the last --lora, "
+                        "default: the base of that size registered with 'base add' (or on the Models page)")
     p.add_argument("--lora", required=True, action="append", metavar="DIR[,DIR]",
                    help="LoRA folder(s) in merge order; comma-separated or repeated")
     p.add_argument("--out", metavar="DIR",
@@ -63,12 +69,6 @@ def expand_loras(entries: list[str]) -> list[Path]:
 
 
 def _catalog_chain(model_id: str) -> list[Path] | None:
-    try:
-        from engine.catalog import load_catalog
-        from engine.layout import lora_dir
-        from engine.settings import SettingsStore
-    except ImportError:
-        return None
     model = load_catalog().find(model_id)
     if model is None:
         return None
@@ -76,19 +76,32 @@ def _catalog_chain(model_id: str) -> list[Path] | None:
     return [lora_dir(settings, mid) for mid in model.merge_chain]
 
 
-def default_out(entries: list[str], out_format: str) -> Path:
-    """The Merge page's output for a catalog model: <models>/merged/<id>[-pth]."""
-    from engine.catalog import load_catalog
-    from engine.layout import merged_dir
-    from engine.settings import SettingsStore
-
+def _catalog_target(entries: list[str]):
+    """The catalog model named by the last --lora entry, if it is a catalog id rather than a folder."""
     items = [x.strip() for e in entries for x in e.split(",") if x.strip()]
     last = items[-1] if items else ""
-    model = None if not last or Path(last).expanduser().exists() else load_catalog().find(last)
+    return None if not last or Path(last).expanduser().exists() else load_catalog().find(last)
+
+
+def default_out(entries: list[str], out_format: str) -> Path:
+    """The Merge page's output for a catalog model: <models>/merged/<id>[-pth]."""
+    model = _catalog_target(entries)
     if model is None:
         raise UserError("No output folder given.",
                         "Pass --out DIR, or give a catalog id as the last --lora (output <models>/merged/<id>).")
     return merged_dir(SettingsStore().settings, model.id + ("-pth" if out_format == "pth" else ""))
+
+
+def default_base(entries: list[str]) -> Path:
+    """The registered original LLaMA of the catalog model's size."""
+    model = _catalog_target(entries)
+    if model is None:
+        raise UserError("No base model given.", "Pass --base DIR with your original LLaMA folder.")
+    record = find_base(SettingsStore().settings, f"llama-{model.size.lower()}")
+    if record is None:
+        raise UserError(f"No original LLaMA-{model.size} is registered.",
+                        "Pass --base DIR, or register yours once: python main.py base add DIR")
+    return Path(record.path)
 
 
 def run(args) -> int:
@@ -96,7 +109,8 @@ def run(args) -> int:
 
     loras = expand_loras(args.lora)
     out = Path(args.out).expanduser() if args.out else default_out(args.lora, args.format)
-    plan = plan_merge(args.base, loras, out, out_format=args.format, dtype=args.dtype,
+    base = Path(args.base).expanduser() if args.base else default_base(args.lora)
+    plan = plan_merge(base, loras, out, out_format=args.format, dtype=args.dtype,
                       fix_order=args.fix_order, overwrite=args.overwrite,
                       shard_bytes=_size(args.shard_size), pth_shards=args.pth_shards)
     if args.dry_run:
