@@ -73,3 +73,18 @@ def test_ctrl_c_stops_the_reply_and_keeps_it(smollm2_gguf_path, isolated_home):
     reply = h.thread(h.chats()[0].id)[-1]
     assert reply.role == "assistant" and reply.finish == "stopped" and 0 < reply.tokens < 400
     h.close()
+
+
+def test_a_truncated_hf_model_is_named_not_a_traceback(tiny_llama_dir, tmp_path, capsys):
+    import shutil
+
+    from app.cli import main
+
+    broken = tmp_path / "broken"
+    shutil.copytree(tiny_llama_dir, broken)
+    weights = broken / "model.safetensors"
+    weights.write_bytes(weights.read_bytes()[: weights.stat().st_size // 2])
+    assert main(["chat", "--model", str(broken), "--prompt", "hi", "--no-history"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith(f"error: The model in {broken} could not be loaded")
+    assert "merge or download it again" in err

@@ -38,3 +38,21 @@ def test_settings_command_rejects_bad_input_with_one_line(capsys):
     assert err.startswith("error: Cannot set 'colour=red'") and "\n" not in err
     assert main(["settings", "--set", "download_source=ftp"]) == 1
     assert "download source" in capsys.readouterr().err
+
+
+def test_an_unexpected_error_is_one_line_with_the_log_named(capsys, monkeypatch):
+    from app.cli.commands import settings as settings_cmd
+
+    class Odd(Exception):
+        pass
+
+    def boom(args):
+        raise Odd("something nobody planned for")
+
+    monkeypatch.setattr(settings_cmd, "run", boom)
+    assert main(["settings"]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: Odd: something nobody planned for (details in ") and "\n" not in err
+    from engine import paths
+    log_text = (paths.log_dir() / "alpaca-studio.log").read_text()
+    assert "Traceback" in log_text and "something nobody planned for" in log_text

@@ -17,6 +17,7 @@ from typing import Optional, Sequence
 from engine import __version__
 from engine.errors import UserError
 from engine.jobs import Cancelled
+from engine.logs import setup_logging
 
 from . import commands as _commands_pkg
 
@@ -64,4 +65,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 130
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback for the log
+        log_file = setup_logging()
+        logging.getLogger("alpaca-studio.cli").exception("Unexpected failure of %r", args.command)
+        print(f"error: {type(exc).__name__}: {exc} (details in {log_file})", file=sys.stderr)
         return 1

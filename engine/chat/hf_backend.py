@@ -70,9 +70,12 @@ class HFBackend(Backend):
             torch.set_num_threads(options.threads)
         try:
             model = AutoModelForCausalLM.from_pretrained(str(path), torch_dtype=dtype, low_cpu_mem_usage=True)
-        except (OSError, ValueError) as exc:
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - safetensors, pickle and shape errors all mean a bad folder
             raise UserError(f"The model in {path} could not be loaded: {exc}.",
-                            "Check that the folder is a complete Hugging Face model.") from None
+                            "Check that the folder is a complete Hugging Face model (verify it, or merge or "
+                            "download it again).") from None
         cancel.check()
         n_tok = len(tokenizer)
         if n_tok != model.get_input_embeddings().weight.shape[0]:
