@@ -240,3 +240,39 @@ def test_hf_folder_loads_with_transformers(page, qtbot, smollm2_hf_dir):
     send(page, qtbot, "Hi!")
     reply = page.session.thread()[-1]
     assert reply.role == "assistant" and reply.tokens >= 1 and reply.content in page.view.toPlainText()
+
+
+def test_hf_device_and_precision_are_used_and_remembered(page, qtbot, smollm2_hf_dir):
+    panel = page.settings_panel
+    page.settings_toggle.setChecked(True)
+    assert str(page.model_combo.currentData()).endswith(".gguf")     # the starter: HF-only choices greyed out
+    assert not panel.device.isEnabled() and not panel.dtype.isEnabled() and "GGUF" in panel.device.toolTip()
+    page.model_combo.addItem("SmolLM2 HF", str(smollm2_hf_dir))
+    page.model_combo.setCurrentIndex(page.model_combo.count() - 1)
+    assert panel.device.isEnabled() and panel.dtype.isEnabled()
+    assert [panel.device.itemData(i) for i in range(panel.device.count())] == ["auto", "cpu"]   # GPUs: on demand
+    panel.device.setCurrentIndex(panel.device.findData("cpu"))
+    panel.dtype.setCurrentIndex(panel.dtype.findData("float32"))
+    page.open_with(model_path=str(smollm2_hf_dir))
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
+    import torch
+    weights = list(page.backend.model.parameters())
+    assert page.backend.device == "cpu"
+    assert {w.device.type for w in weights} == {"cpu"} and {w.dtype for w in weights} == {torch.float32}
+
+    # A rebuilt page (an app restart) brings the choices back.
+    again = ChatPage(page.context)
+    qtbot.addWidget(again)
+    assert again.settings_panel.device_choice() == "cpu" and again.settings_panel.dtype_choice() == "float32"
+    assert again.load_options().device == "cpu" and again.load_options().dtype == "float32"
+    again.history.close()
+
+
+def test_a_missing_gpu_is_a_clear_error(page, qtbot, smollm2_hf_dir, monkeypatch):
+    from app.gui.chat import settings_panel
+    monkeypatch.setattr(settings_panel, "_ACCELERATORS", [])          # this machine: no CUDA
+    page.settings_panel.set_device_choice("cuda")                      # e.g. remembered from before
+    page.open_with(model_path=str(smollm2_hf_dir))
+    qtbot.waitUntil(lambda: page.load_job is not None and not page.load_job.is_active, timeout=TIMEOUT)
+    assert page.backend is None and page.load_job.state.value == "failed"
+    assert "no CUDA device" in page.load_job.error[0] and "Automatic or CPU" in page.load_job.error[1]

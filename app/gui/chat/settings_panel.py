@@ -9,9 +9,46 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QFileDialog, QFormLayo
                                QVBoxLayout, QWidget)
 
 from engine.chat.presets import DEFAULT_PRESET, PRESETS, GenerationSettings
+from engine.errors import UserError
 
 CUSTOM_EXAMPLE = ("{% for m in messages %}{{ m.role }}: {{ m.content }}\n{% endfor %}"
                   "{% if add_generation_prompt %}assistant: {% endif %}")
+
+
+_ACCELERATORS: list[str] | None = None
+
+
+def available_accelerators() -> list[str]:
+    """GPU devices torch can use here ("cuda", "mps"). Imports torch, so call it only
+    on demand (the device list opening, a model loading), never while building the page."""
+    global _ACCELERATORS
+    if _ACCELERATORS is None:
+        import torch
+        found = ["cuda"] if torch.cuda.is_available() else []
+        mps = getattr(torch.backends, "mps", None)
+        if mps is not None and mps.is_available():
+            found.append("mps")
+        _ACCELERATORS = found
+    return _ACCELERATORS
+
+
+def check_device(choice: str) -> None:
+    """A remembered CUDA/MPS choice may not exist on this machine (or after a driver change)."""
+    if choice not in ("auto", "cpu") and choice not in available_accelerators():
+        raise UserError(f"This computer has no {choice.upper()} device that PyTorch can use.",
+                        "Choose Automatic or CPU under Model loading in the chat settings.")
+
+
+class _DeviceCombo(QComboBox):
+    """Finds CUDA/MPS the first time the list opens, so torch is imported only when needed."""
+
+    def __init__(self, on_open, parent=None) -> None:
+        super().__init__(parent)
+        self._on_open = on_open
+
+    def showPopup(self) -> None:  # noqa: N802 (Qt API)
+        self._on_open()
+        super().showPopup()
 
 
 class SettingsPanel(QScrollArea):
@@ -84,6 +121,19 @@ class SettingsPanel(QScrollArea):
         lora_row.addWidget(self.lora, 1)
         lora_row.addWidget(lora_pick)
 
+        # Hugging Face folders only: llama.cpp has its own offload setting (Settings page).
+        self.device = self._narrow(_DeviceCombo(self.probe_devices))
+        self.device.addItem(self.tr("Automatic"), "auto")
+        self.device.addItem(self.tr("CPU"), "cpu")
+        self.device.currentIndexChanged.connect(self.load_options_changed)
+        self._devices_probed = False
+        self.dtype = self._narrow(QComboBox())
+        for key, label in (("auto", self.tr("Automatic")), ("float32", "float32"), ("float16", "float16"),
+                           ("bfloat16", "bfloat16")):
+            self.dtype.addItem(label, key)
+        self.dtype.currentIndexChanged.connect(self.load_options_changed)
+        self.set_hf_options_enabled(True)
+
         prompt_box = QGroupBox(self.tr("Prompt"))
         f1 = QFormLayout(prompt_box)
         f1.addRow(QLabel(self.tr("System prompt")))
@@ -105,7 +155,9 @@ class SettingsPanel(QScrollArea):
         f3 = QFormLayout(load_box)
         f3.addRow(self.tr("Context size"), self.context_size)
         f3.addRow(self.tr("LoRA (unmerged)"), lora_row)
-        hint = QLabel(self.tr("Context size and LoRA apply when the model is next loaded."))
+        f3.addRow(self.tr("Device"), self.device)
+        f3.addRow(self.tr("Precision"), self.dtype)
+        hint = QLabel(self.tr("Loading options apply when the model is next loaded."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)
         f3.addRow(hint)
@@ -161,6 +213,46 @@ class SettingsPanel(QScrollArea):
         for b in boxes:
             b.blockSignals(False)
         self._match_preset()
+
+    def _add_device(self, key: str) -> None:
+        if self.device.findData(key) < 0:
+            labels = {"cuda": self.tr("CUDA (NVIDIA GPU)"), "mps": self.tr("MPS (Apple GPU)")}
+            self.device.addItem(labels[key], key)
+
+    def probe_devices(self) -> None:
+        """Offer CUDA/MPS when torch reports them (first call imports torch)."""
+        if self._devices_probed:
+            return
+        self._devices_probed = True
+        for key in available_accelerators():
+            self._add_device(key)
+
+    def device_choice(self) -> str:
+        return self.device.currentData() or "auto"
+
+    def set_device_choice(self, choice: str) -> None:
+        # A remembered GPU choice is shown without probing; check_device() vets it at load time.
+        if choice in ("cuda", "mps"):
+            self._add_device(choice)
+        index = self.device.findData(choice)
+        self.device.setCurrentIndex(index if index >= 0 else 0)
+
+    def dtype_choice(self) -> str:
+        return self.dtype.currentData() or "auto"
+
+    def set_dtype_choice(self, choice: str) -> None:
+        index = self.dtype.findData(choice)
+        self.dtype.setCurrentIndex(index if index >= 0 else 0)
+
+    def set_hf_options_enabled(self, enabled: bool) -> None:
+        """Device and precision mean something only for Hugging Face folders."""
+        device_tip = self.tr("Where a Hugging Face model runs. Automatic: the GPU when there is one, else the CPU.")
+        dtype_tip = self.tr("Number format of the weights. Automatic: float16 on a GPU, float32 on the CPU.")
+        gguf_tip = self.tr("GGUF models keep the precision they were quantized to; GPU offload is set on the "
+                           "Settings page.")
+        for combo, tip in ((self.device, device_tip), (self.dtype, dtype_tip)):
+            combo.setEnabled(enabled)
+            combo.setToolTip(tip if enabled else gguf_tip)
 
     def template_choice(self) -> str:
         key = self.template.currentData()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog
                                QSizePolicy,
                                QPushButton, QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
-from engine.chat.backends import LoadOptions, load_model
+from engine.chat.backends import LoadOptions, detect_kind, load_model
 from engine.chat.model_list import ready_models, starter_model
 from engine.chat.presets import GenerationSettings
 from engine.chat.session import ChatSession
@@ -25,7 +25,7 @@ from engine.history import History, Message
 from ..chat.chat_list import ChatList
 from ..chat.input_box import ChatInput
 from ..chat.message_view import MessageView, ShownMessage
-from ..chat.settings_panel import SettingsPanel
+from ..chat.settings_panel import SettingsPanel, check_device
 from ..error_dialog import show_error
 from ..worker import Job
 from .base import Page
@@ -200,6 +200,7 @@ class ChatPage(Page):
         self.settings_panel = SettingsPanel()
         self.settings_panel.changed.connect(self._settings_changed)
         self.settings_toggle.toggled.connect(self._toggle_settings)
+        self.model_combo.currentIndexChanged.connect(self._model_picked)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.chat_list)
@@ -266,6 +267,8 @@ class ChatPage(Page):
             except (UserError, TypeError):
                 pass
         self.settings_panel.context_size.setValue(int(store.ui_value("chat.context_size", 2048) or 2048))
+        self.settings_panel.set_device_choice(str(store.ui_value("chat.device", "auto") or "auto"))
+        self.settings_panel.set_dtype_choice(str(store.ui_value("chat.dtype", "auto") or "auto"))
         visible = bool(store.ui_value("chat.settings_visible", False))
         self.settings_toggle.setChecked(visible)
         self.settings_panel.setVisible(visible)
@@ -308,6 +311,11 @@ class ChatPage(Page):
                            "(download, merge, quantize), or open any GGUF file or Hugging Face folder.")
         self.empty_text.setText(text)
 
+    @Slot()
+    def _model_picked(self) -> None:
+        path = self.model_combo.currentData()
+        self.settings_panel.set_hf_options_enabled(not (path and str(path).lower().endswith(".gguf")))
+
     def open_with(self, model_path=None, **_kwargs) -> None:
         if model_path:
             self.load_model(str(model_path))
@@ -343,7 +351,8 @@ class ChatPage(Page):
         s = self.context.settings
         lora = self.settings_panel.lora.text().strip() or None
         return LoadOptions(context_size=self.settings_panel.context_size.value(), threads=s.effective_threads(),
-                           use_gpu=s.use_gpu, lora=lora)
+                           use_gpu=s.use_gpu, device=self.settings_panel.device_choice(),
+                           dtype=self.settings_panel.dtype_choice(), lora=lora)
 
     def load_model(self, path: str) -> None:
         if self.load_job is not None and self.load_job.is_active:
@@ -351,12 +360,15 @@ class ChatPage(Page):
         if self.reply_job is not None and self.reply_job.is_active:
             self.show_notice(self.tr("Wait for the reply to finish (or stop it) before changing the model."))
             return
+        self.settings_panel.set_hf_options_enabled(not path.lower().endswith(".gguf"))
         options = self.load_options()
         self._remember("chat.context_size", options.context_size)
+        self._remember("chat.device", options.device)
+        self._remember("chat.dtype", options.dtype)
         self.load_progress.setRange(0, 0)
         self.load_progress.setVisible(True)
         self.model_status.setText(self.tr("Loading {name}…").format(name=Path(path).name))
-        job = self.context.jobs.start(self.tr("Load {name}").format(name=Path(path).name), load_model, path, options)
+        job = self.context.jobs.start(self.tr("Load {name}").format(name=Path(path).name), _load, path, options)
         self.load_job = job
         job.progress.connect(self._load_progress)
         job.finished.connect(lambda backend, p=path: self._loaded(p, backend))
@@ -789,6 +801,13 @@ class ChatPage(Page):
             self.reply_job.cancel()
             self.reply_job.wait(10000)      # the reply stops within a token; it is saved
         return True
+
+
+def _load(path: str, options: LoadOptions, *, progress, cancel):
+    """The load job: vet a remembered GPU choice off the UI thread (it imports torch), then load."""
+    if detect_kind(Path(path).expanduser()) == "hf":
+        check_device(options.device)
+    return load_model(path, options, progress=progress, cancel=cancel)
 
 
 PAGE = ChatPage
