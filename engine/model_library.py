@@ -3,7 +3,8 @@
 States are derived from the models folder (``engine.layout``) every time, never
 from a remembered flag: complete LoRA folder + cached hashes that match the
 published ones => verified; ``.part`` files => partial download; a folder under
-``merged/`` or a ``.gguf`` named after the model => merged / quantized.
+``merged/`` or a ``.gguf`` named after the model => merged / quantized, or converted
+when the only GGUFs are unquantized F16/F32/BF16 conversions.
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ DOWNLOADED = "downloaded"      # every file present, hashes not checked yet
 VERIFIED = "verified"
 FAILED = "failed"
 MERGED = "merged"
+CONVERTED = "converted"        # only an unquantized F16/F32/BF16 GGUF so far: quantizing is next
 QUANTIZED = "quantized"
 
 FAILURE_FILE = ".download-failed.json"   # why the last download of this folder failed
@@ -50,10 +52,21 @@ class ModelStatus:
 
     @property
     def lora_ready(self) -> bool:
-        return self.state in (VERIFIED, DOWNLOADED, MERGED, QUANTIZED) and not self.missing
+        return self.state in (VERIFIED, DOWNLOADED, MERGED, CONVERTED, QUANTIZED) and not self.missing
+
+    @property
+    def converted_type(self) -> str:
+        """"F16" / "F32" / "BF16" for a CONVERTED model (from the GGUF's name), else ""."""
+        if self.state != CONVERTED or not self.quantized:
+            return ""
+        return self.quantized[0].stem.rsplit("-", 1)[-1].upper()
 
 
 _UNQUANTIZED = ("-f16", "-f32", "-bf16")     # conversion outputs named by engine.gguf_convert.default_output_name
+
+
+def _unquantized(gguf: Path) -> bool:
+    return gguf.stem.lower().endswith(_UNQUANTIZED)
 
 
 def _named_after(path: Path, model_id: str) -> bool:
@@ -99,10 +112,12 @@ def model_status(model: LoraModel, settings: Settings, *, cache: HashCache | Non
         # Quantized files first: the F16/F32 conversion the Quantize page keeps beside them is the
         # bigger, slower one, so "Chat…" should not pick it just because "f16" sorts before "q4_k_m".
         st.quantized = sorted((p for p in gguf_root.glob("*.gguf") if _named_after(p, model.id)),
-                              key=lambda p: (p.stem.lower().endswith(_UNQUANTIZED), p.name))
+                              key=lambda p: (_unquantized(p), p.name))
     if st.state != FAILED:
-        if st.quantized:
+        if any(not _unquantized(p) for p in st.quantized):
             st.state = QUANTIZED
+        elif st.quantized:
+            st.state = CONVERTED
         elif st.merged:
             st.state = MERGED
     return st

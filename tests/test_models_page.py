@@ -180,9 +180,21 @@ def test_next_steps_lead_through_base_merge_quantize_chat(page, qtbot, tmp_path)
     with qtbot.waitSignal(page.context.navigate_requested) as nav:
         _click(qtbot, page.details.next_button)
     assert nav.args == ["quantize", {"model_dir": str(merged)}]
+    # Only the F16 conversion so far: "Converted", and quantizing (from the merged folder) is still next.
+    f16 = layout.gguf_dir(settings) / "chinese-alpaca-pro-7b-f16.gguf"
+    f16.parent.mkdir(parents=True, exist_ok=True)
+    f16.write_bytes(b"GGUF")
+    page.refresh()
+    assert _state(page, "chinese-alpaca-pro-7b") == "✓ Converted to GGUF (F16)"
+    assert "not quantized yet" in page.details.state.text()
+    assert page.details.next_button.text() == "Quantize…"
+    with qtbot.waitSignal(page.context.navigate_requested) as nav:
+        _click(qtbot, page.details.next_button)
+    assert nav.args == ["quantize", {"model_dir": str(merged)}]
     gguf = layout.gguf_dir(settings) / "chinese-alpaca-pro-7b-q4_0.gguf"
     gguf.write_bytes(b"GGUF")
     page.refresh()
+    assert _state(page, "chinese-alpaca-pro-7b") == "✓ Quantized"
     with qtbot.waitSignal(page.context.navigate_requested) as nav:
         _click(qtbot, page.details.next_button)
     assert nav.args == ["chat", {"model_path": str(gguf)}]

@@ -12,7 +12,7 @@ from engine import layout
 from engine.catalog import CATALOG_FILE, Catalog, load_catalog
 from engine.errors import UserError
 from engine.jobs import Cancelled, CancelToken, ProgressReporter
-from engine.model_library import (DOWNLOADED, FAILED, MERGED, NOT_DOWNLOADED, PARTIAL, QUANTIZED, VERIFIED,
+from engine.model_library import (CONVERTED, DOWNLOADED, FAILED, MERGED, NOT_DOWNLOADED, PARTIAL, QUANTIZED, VERIFIED,
                                   BaseMismatch, check_disk_space, discard_partial, find_base, model_status,
                                   register_base, registered_bases, requirements, unregister_base)
 from engine.settings import SettingsStore
@@ -147,8 +147,14 @@ def test_model_states_come_from_disk():
     (layout.models_root(settings) / "merged" / "chinese-alpaca-pro-7b2").mkdir()   # not this model
     st = model_status(m, settings)
     assert st.state == MERGED and [p.name for p in st.merged] == [f"{m.id}-hf"]
+    # An F16 conversion alone is not a quantized model: its own state, and the type it holds.
+    (layout.gguf_dir(settings) / f"{m.id}-f16.gguf").write_bytes(b"GGUF")
+    st = model_status(m, settings)
+    assert st.state == CONVERTED and st.converted_type == "F16" and st.lora_ready
     (layout.gguf_dir(settings) / f"{m.id}-q4_0.gguf").write_bytes(b"GGUF")
-    assert model_status(m, settings).state == QUANTIZED
+    st = model_status(m, settings)
+    assert st.state == QUANTIZED and st.converted_type == ""
+    assert [p.name for p in st.quantized] == [f"{m.id}-q4_0.gguf", f"{m.id}-f16.gguf"]   # the quantized one first
     # A changed file loses its cached verdict; a mismatching hash is a failure that says why.
     _write(folder / "adapter_model.bin", b"tampered!")
     verify_paths([folder])

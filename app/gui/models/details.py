@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from engine.jobs import Progress, describe, format_bytes
-from engine.model_library import (DOWNLOADED, FAILED, MERGED, NOT_DOWNLOADED, PARTIAL, QUANTIZED, VERIFIED,
+from engine.model_library import (CONVERTED, DOWNLOADED, FAILED, MERGED, NOT_DOWNLOADED, PARTIAL, QUANTIZED, VERIFIED,
                                   ModelStatus, requirements)
 from engine.verify import MATCH, MISMATCH
 
@@ -114,6 +114,8 @@ class ModelDetails(QWidget):
             VERIFIED: self.tr("✓ Downloaded and verified"),
             FAILED: self.tr("✗ Failed: {why}").format(why=st.problem or self.tr("unknown reason")),
             MERGED: self.tr("Merged: {path}").format(path=st.merged[0] if st.merged else ""),
+            CONVERTED: self.tr("Converted to GGUF ({type}), not quantized yet: {path}").format(
+                type=st.converted_type, path=st.quantized[0] if st.quantized else ""),
             QUANTIZED: self.tr("Quantized: {path}").format(path=st.quantized[0] if st.quantized else ""),
         }[st.state]
 
@@ -140,7 +142,7 @@ class ModelDetails(QWidget):
         downloading = progress is not None
         self.state.setText(describe(progress) if downloading else self.state_text(st))
         self.state.setObjectName("error" if st.state == FAILED and not downloading else
-                                 "ok" if st.state in (VERIFIED, MERGED, QUANTIZED) else "")
+                                 "ok" if st.state in (VERIFIED, MERGED, CONVERTED, QUANTIZED) else "")
         self.state.style().unpolish(self.state)
         self.state.style().polish(self.state)
         self.show_progress(progress)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 
 from engine.catalog import load_catalog
 from engine.jobs import describe
-from engine.model_library import (DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, BaseMismatch,
+from engine.model_library import (CONVERTED, DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, BaseMismatch,
                                   discard_partial, download_model, find_base, model_status, register_base,
                                   registered_bases, unregister_base)
 from engine.verify import MATCH, MISMATCH, UNKNOWN, HashCache, verify_paths
@@ -24,7 +24,7 @@ from ..models.details import ModelDetails
 from ..models.verify_results import VerifyResults
 from .base import Page
 
-_STATE_COLORS = {VERIFIED: "#067647", MERGED: "#067647", QUANTIZED: "#067647", FAILED: "#b42318",
+_STATE_COLORS = {VERIFIED: "#067647", MERGED: "#067647", CONVERTED: "#067647", QUANTIZED: "#067647", FAILED: "#b42318",
                  PARTIAL: "#c7683a"}
 COL_NAME, COL_KIND, COL_SIZE, COL_LORA, COL_STATE = range(5)
 
@@ -234,6 +234,7 @@ class ModelsPage(Page):
             VERIFIED: self.tr("✓ Verified"),
             FAILED: self.tr("✗ Failed"),
             MERGED: self.tr("✓ Merged"),
+            CONVERTED: self.tr("✓ Converted to GGUF ({type})").format(type=st.converted_type),
             QUANTIZED: self.tr("✓ Quantized"),
         }.get(st.state, self.tr("Not downloaded"))
 
@@ -313,12 +314,14 @@ class ModelsPage(Page):
         base = find_base(self.context.settings, m.base)
         if st.state == QUANTIZED:
             return self.tr("Chat…"), "chat", {"model_path": str(st.quantized[0])}
-        if st.state == MERGED:
+        if st.state == MERGED or (st.state == CONVERTED and st.merged):
             return self.tr("Quantize…"), "quantize", {"model_dir": str(st.merged[0])}
+        if st.state == CONVERTED:      # merged folder deleted after converting: nothing to quantize from here
+            return self.tr("Chat…"), "chat", {"model_path": str(st.quantized[0])}
         if st.state not in (VERIFIED, DOWNLOADED):
             return "", "", {}
         for req in m.requires:
-            if self.statuses[req].state not in (VERIFIED, DOWNLOADED, MERGED, QUANTIZED):
+            if self.statuses[req].state not in (VERIFIED, DOWNLOADED, MERGED, CONVERTED, QUANTIZED):
                 name = self.catalog.get(req).name
                 return self.tr("Download {name} (merged first)…").format(name=name), "download", {"model_id": req}
         base_name = self.catalog.base(m.base).name
