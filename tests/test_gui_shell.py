@@ -186,3 +186,40 @@ def test_garbage_is_collected_only_on_the_ui_thread(window, qtbot):
     gc.collect()
     assert seen and all(seen)            # every cycle freed on the UI thread
     assert gc_guard._guard.timer.isActive()
+
+
+def test_settings_page_reports_gpu_support_without_listing_a_job(window, qtbot):
+    from engine.gpu import detect_gpus
+
+    page = window.pages["settings"]
+    window.show_page("settings")
+    qtbot.waitUntil(lambda: not page.gpu_report.text().startswith("Checking"), timeout=60000)
+    expected = detect_gpus().describe()
+    assert expected in page.gpu_report.text()
+    assert "llama.cpp:" in expected and "PyTorch:" in expected
+    assert all(row.job.title != "Detect GPU" for row in window.jobs_panel.rows)   # housekeeping stays out of the panel
+
+
+def test_shutdown_waits_for_a_running_job_without_the_event_loop(qapp):
+    """Closing the window blocks the UI thread in shutdown(); a running job must still end."""
+    import time as _time
+
+    from app.gui.worker import JobManager, JobState
+
+    manager = JobManager()
+    started = []
+
+    def slow(*, progress, cancel):
+        started.append(True)
+        while not cancel.cancelled:
+            _time.sleep(0.01)
+        cancel.check()
+
+    job = manager.start("Slow", slow)
+    quiet = manager.run_quietly("Quiet", lambda *, progress, cancel: sum(range(100000)))
+    while not started:
+        _time.sleep(0.01)
+    manager.shutdown(timeout_ms=20000)          # no event loop runs during this call
+    assert job._thread.isFinished() and quiet._thread.isFinished()
+    qapp.processEvents()
+    assert job.state == JobState.CANCELLED and quiet.state == JobState.DONE

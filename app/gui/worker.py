@@ -67,6 +67,9 @@ class _Runner(QObject):
             self.finished.emit(result)
         finally:
             _JobLogHandler.unregister(self.thread_id)
+            # End the thread's event loop here, not from the UI thread: a UI thread blocked in
+            # Job.wait() (closing the window) could otherwise never see the thread end.
+            QThread.currentThread().quit()
 
 
 class _JobLogHandler(logging.Handler):
@@ -211,11 +214,19 @@ class JobManager(QObject):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.jobs: list[Job] = []
+        self._quiet: list[Job] = []
 
     def start(self, title: str, fn: Callable, *args, **kwargs) -> Job:
         job = Job(title, fn, args, kwargs, parent=self)
         self.jobs.append(job)
         self.job_added.emit(job)
+        job.start()
+        return job
+
+    def run_quietly(self, title: str, fn: Callable, *args, **kwargs) -> Job:
+        """Housekeeping (a GPU probe, a cache refresh): same thread and signals, not listed in the panel."""
+        job = Job(title, fn, args, kwargs, parent=self)
+        self._quiet = [j for j in self._quiet if j.is_active] + [job]
         job.start()
         return job
 
@@ -227,7 +238,7 @@ class JobManager(QObject):
 
     def shutdown(self, timeout_ms: int = 10000) -> None:
         """Cancel what runs and wait for the threads: called when the window closes."""
-        for job in self.jobs:
+        for job in self.jobs + self._quiet:
             job.cancel()
-        for job in self.jobs:
+        for job in self.jobs + self._quiet:
             job.wait(timeout_ms)

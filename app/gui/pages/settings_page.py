@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QVBoxLayout)
 
 from engine import paths
+from engine.gpu import detect_gpus
 from engine.settings import Settings, physical_cores
 
 from ..i18n import LANGUAGE_NAMES
@@ -67,6 +68,9 @@ class SettingsPage(Page):
         self.use_gpu = QCheckBox(self.tr("Use the GPU when one is available (CUDA, Metal, Vulkan builds)"))
         self.use_gpu.setChecked(s.use_gpu)
         self.use_gpu.toggled.connect(self._save)
+        self.gpu_report = QLabel(self.tr("Checking this computer's GPU support…"))
+        self.gpu_report.setObjectName("hint")
+        self._gpu_job = None
 
         storage = QGroupBox(self.tr("Storage"))
         f1 = QFormLayout(storage)
@@ -83,6 +87,7 @@ class SettingsPage(Page):
         f3.addRow(self.tr("Language"), language_row)
         f3.addRow(self.tr("CPU threads"), self.threads)
         f3.addRow(self.tr("GPU"), self.use_gpu)
+        f3.addRow("", self.gpu_report)
 
         self.saved_label = QLabel()
         self.saved_label.setObjectName("hint")
@@ -112,6 +117,18 @@ class SettingsPage(Page):
 
     def title(self) -> str:
         return self.tr("Settings")
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().showEvent(event)
+        if self._gpu_job is None:        # probe once, when the page is first seen (imports torch)
+            self._gpu_job = self.context.jobs.run_quietly("Detect GPU", detect_gpus)
+            self._gpu_job.finished.connect(self._show_gpu_report)
+
+    @Slot(object)
+    def _show_gpu_report(self, report) -> None:
+        found = report.llama_cpp_offload or bool(report.torch_device)
+        text = self.tr("Found: {what}") if found else self.tr("No usable GPU found ({what}); everything runs on the CPU.")
+        self.gpu_report.setText(text.format(what=report.describe()))
 
     @Slot()
     def browse_models_dir(self) -> None:

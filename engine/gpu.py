@@ -1,0 +1,35 @@
+"""What GPU acceleration this installation can use, for the Settings page and the logs.
+
+Importing torch takes a second or more, so this runs on a worker thread and
+only when asked.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class GpuReport:
+    llama_cpp_offload: bool      # llama-cpp-python built with CUDA/Metal/Vulkan/...
+    torch_device: str            # "cuda: NVIDIA H100", "mps", or "" (CPU only)
+
+    def describe(self) -> str:
+        llama = "llama.cpp: GPU offload available" if self.llama_cpp_offload else "llama.cpp: CPU build"
+        torch = f"PyTorch: {self.torch_device}" if self.torch_device else "PyTorch: CPU only"
+        return f"{llama} · {torch}"
+
+
+def detect_gpus(*, progress=None, cancel=None) -> GpuReport:
+    offload = False
+    with contextlib.suppress(Exception):
+        import llama_cpp
+        offload = bool(llama_cpp.llama_supports_gpu_offload())
+    device = ""
+    with contextlib.suppress(Exception):
+        import torch
+        if torch.cuda.is_available():
+            device = f"cuda: {torch.cuda.get_device_name(0)}"
+        elif getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
+            device = "mps"
+    return GpuReport(offload, device)
