@@ -13,6 +13,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tests import factory  # noqa: E402
+
+# Fixture modules shared by several test files (base, llama_plus, alpaca_plus, ...).
+pytest_plugins = ["tests.merge_fixtures"]
 from tests.http_server import http_server  # noqa: E402,F401
 
 

@@ -10,6 +10,8 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
+
 ALL_PROJ = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj")
 EMBED = ("embed_tokens", "lm_head")
 _NAMES = {"self_attn.q_proj": "attention.wq", "self_attn.k_proj": "attention.wk", "self_attn.v_proj": "attention.wv",
@@ -123,3 +125,24 @@ def peft_merge(base_dir: Path, lora_dirs: list[Path], dtype="float16"):
 def max_diff(a: dict, b: dict) -> float:
     assert set(a) == set(b), (set(a) ^ set(b))
     return max((a[k].float() - b[k].float()).abs().max().item() for k in a)
+
+
+# Shared model fixtures (module-scoped; the session `models` factory caches the builds).
+@pytest.fixture(scope="module")
+def base(models):
+    """Tiny original-LLaMA-like base: vocabulary 32000, safetensors."""
+    return models.llama()
+
+
+@pytest.fixture(scope="module")
+def llama_plus(models, base):
+    """Chinese-LLaMA-Plus-like: all projections + embeddings, vocabulary 32000 -> 49953."""
+    return models.lora(base, targets=ALL_PROJ, modules_to_save=EMBED, tokenizer="chinese_llama")
+
+
+@pytest.fixture(scope="module")
+def alpaca_plus(models):
+    """Chinese-Alpaca-Plus-like: trained on top of Chinese-LLaMA, vocabulary 49953 -> 49954, .bin adapter."""
+    cn_base = models.llama(tokenizer="chinese_llama", seed=3)
+    return models.lora(cn_base, r=8, alpha=32, targets=ALL_PROJ, modules_to_save=EMBED,
+                       tokenizer="chinese_alpaca", safetensors=False, seed=2)

@@ -16,25 +16,6 @@ from engine.merge.lora import tokenizer_size
 from tests.merge_fixtures import ALL_PROJ, EMBED, hf_state, hf_to_meta, max_diff, meta_state, peft_merge
 
 
-@pytest.fixture(scope="module")
-def base(models):
-    return models.llama()                       # 32000, safetensors
-
-
-@pytest.fixture(scope="module")
-def llama_plus(models, base):
-    """Chinese-LLaMA-Plus-like: all projections + embeddings, vocabulary 32000 -> 49953."""
-    return models.lora(base, targets=ALL_PROJ, modules_to_save=EMBED, tokenizer="chinese_llama")
-
-
-@pytest.fixture(scope="module")
-def alpaca_plus(models):
-    """Chinese-Alpaca-Plus-like: trained on top of Chinese-LLaMA, vocabulary 49953 -> 49954, .bin adapter."""
-    cn_base = models.llama(tokenizer="chinese_llama", seed=3)
-    return models.lora(cn_base, r=8, alpha=32, targets=ALL_PROJ, modules_to_save=EMBED,
-                       tokenizer="chinese_alpaca", safetensors=False, seed=2)
-
-
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
 

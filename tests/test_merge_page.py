@@ -12,26 +12,9 @@ from app.gui.context import AppContext
 from app.gui.pages.merge_page import MergePage
 from app.gui.worker import JobState
 from engine.settings import SettingsStore
-from tests.merge_fixtures import ALL_PROJ, EMBED
+
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture(scope="module")
-def base(models):
-    return models.llama()
-
-
-@pytest.fixture(scope="module")
-def llama_plus(models, base):
-    return models.lora(base, targets=ALL_PROJ, modules_to_save=EMBED, tokenizer="chinese_llama")
-
-
-@pytest.fixture(scope="module")
-def alpaca_plus(models):
-    cn_base = models.llama(tokenizer="chinese_llama", seed=3)
-    return models.lora(cn_base, r=8, alpha=32, targets=ALL_PROJ, modules_to_save=EMBED,
-                       tokenizer="chinese_alpaca", safetensors=False, seed=2)
 
 
 @pytest.fixture
