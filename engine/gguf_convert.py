@@ -180,6 +180,9 @@ class Source:
 
 
 def open_source(folder: Path) -> Source:
+    if not folder.is_dir():
+        raise UserError(f"{folder} is not a folder.",
+                        "Choose the folder that holds the weights (with config.json or params.json).")
     if is_meta_folder(folder):
         return _meta_source(folder)
     config = read_config(folder)
@@ -287,9 +290,6 @@ def read_config(folder: Path) -> dict:
 def inspect_model(folder: os.PathLike | str) -> ModelInfo:
     """Describe a model folder without reading its weights (headers only)."""
     folder = Path(folder)
-    if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder.",
-                        "Choose the folder that holds the weights (with config.json or params.json).")
     source = open_source(folder)
     try:
         refs = source.refs
@@ -554,9 +554,6 @@ def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtyp
             progress=None, cancel: Optional[CancelToken] = None, overwrite: bool = True) -> ConvertResult:
     """Convert the LLaMA folder ``model_dir`` (HF or Meta format) into the GGUF file ``out_path``."""
     folder = Path(model_dir)
-    if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder.",
-                        "Choose the folder that holds the weights (with config.json or params.json).")
     source = open_source(folder)
     try:
         return _convert(source, Path(out_path), outtype=outtype, progress=progress, cancel=cancel,

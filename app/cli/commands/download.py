@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from app.cli.commands.verify import report
 from app.cli.progress import cli_job
 from engine.errors import UserError
 from engine.settings import DOWNLOAD_SOURCES, SettingsStore
-from engine.verify import MISMATCH, summarize
 
 NAME = "download"
 HELP = "download a catalog LoRA (or any URL) with resume, mirrors and SHA256 checks"
@@ -65,10 +65,4 @@ def run(args) -> int:
                                   progress=progress, cancel=cancel)
     finally:
         bar.close()
-    if args.json:
-        print(json.dumps([v.to_json() for v in verdicts], indent=2, ensure_ascii=False))
-    else:
-        for v in verdicts:
-            print(f"{v.symbol} {v.path.name:26} {v.describe()}")
-        print(summarize(verdicts))
-    return 1 if any(v.status == MISMATCH for v in verdicts) else 0
+    return report(verdicts, as_json=args.json, line=lambda v: f"{v.symbol} {v.path.name:26} {v.describe()}")

@@ -25,10 +25,16 @@ def run(args) -> int:
         verdicts = verify_paths(args.paths, progress=progress, cancel=cancel, use_cache=not args.no_cache)
     finally:
         bar.close()
-    if args.json:
+    return report(verdicts, as_json=args.json,
+                  line=lambda v: f"{v.symbol} {v.path}\n    {v.sha256}  {v.describe()}", summary_to=sys.stderr)
+
+
+def report(verdicts, *, as_json: bool, line, summary_to=None) -> int:
+    """Print verdicts (JSON, or one ``line(v)`` each and a summary); exit code 1 on any mismatch."""
+    if as_json:
         print(json.dumps([v.to_json() for v in verdicts], indent=2, ensure_ascii=False))
     else:
         for v in verdicts:
-            print(f"{v.symbol} {v.path}\n    {v.sha256}  {v.describe()}")
-        print(summarize(verdicts), file=sys.stderr)
+            print(line(v))
+        print(summarize(verdicts), file=summary_to or sys.stdout)
     return 1 if any(v.status == MISMATCH for v in verdicts) else 0
