@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+SHARED_DATA = ROOT / "tests" / "data"
 
 LLAMA_VOCAB = 32000
 CHINESE_LLAMA_VOCAB = 49953
@@ -29,7 +29,7 @@ def shared_file(name: str) -> Path:
     if not path.exists():
         raise FileNotFoundError(
             f"Test data {path} is missing. The tests read the real tokenizers and texts from "
-            f"../shared/data/ beside the project checkout; restore that folder.")
+            f"tests/data/ inside the project; restore it from the repository.")
     return path
 
 
