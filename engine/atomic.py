@@ -6,9 +6,12 @@ under its final name.
 from __future__ import annotations
 
 import contextlib
+import errno
+import glob
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -62,21 +65,150 @@ def atomic_file(path: os.PathLike | str, mode: str = "wb") -> Iterator:
         raise
 
 
+# ---------------------------------------------------------------------------- partial folders and their locks
+# atomic_dir builds ``.NAME.XXXX.partial`` next to NAME. While it is being built, the process holds an
+# exclusive lock on ``.NAME.XXXX.partial.lock`` (created first, so a partial folder never exists unlocked
+# while its writer lives). A process that is killed leaves both; the OS drops its lock, and the next
+# run into the same folder finds them stale and removes them. A partial whose lock is held (a merge
+# running now, in this or another process) is never touched.
+PARTIAL_SUFFIX = ".partial"
+LOCK_SUFFIX = ".lock"
+
+
+class _Lock:
+    """An exclusive, non-blocking lock on a file, held while the object is open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666 & ~_UMASK)
+        try:
+            if os.name == "nt":
+                import msvcrt
+                msvcrt.locking(self.fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(self.fd)
+            raise
+
+    def release(self, unlink: bool = True) -> None:
+        if self.fd < 0:
+            return
+        if unlink:          # unlink while still locked: nobody can take a lock on a name about to vanish
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+        with contextlib.suppress(OSError):
+            if os.name == "nt":
+                import msvcrt
+                os.lseek(self.fd, 0, os.SEEK_SET)
+                msvcrt.locking(self.fd, msvcrt.LK_UNLCK, 1)
+        os.close(self.fd)
+        self.fd = -1
+        if unlink and os.name == "nt":
+            with contextlib.suppress(OSError):
+                os.unlink(self.path)
+
+
+def _try_lock(path: Path) -> "_Lock | None":
+    try:
+        return _Lock(path)
+    except OSError:
+        return None
+
+
+@dataclass(frozen=True)
+class StalePartial:
+    """A temporary output left behind by a run that did not finish (killed, crashed, power cut)."""
+
+    path: Path
+    bytes: int
+
+
+def _tree_bytes(path: Path) -> int:
+    if path.is_file():
+        with contextlib.suppress(OSError):
+            return path.stat().st_size
+        return 0
+    total = 0
+    for root, _dirs, files in os.walk(path):
+        for name in files:
+            with contextlib.suppress(OSError):
+                total += os.lstat(os.path.join(root, name)).st_size
+    return total
+
+
+def stale_partials(path: os.PathLike | str) -> list[StalePartial]:
+    """The partial folders for output ``path`` that no running process is building (read-only)."""
+    path = Path(path).expanduser()
+    parent = path.parent
+    if not parent.is_dir():
+        return []
+    found = []
+    try:
+        candidates = sorted(parent.glob(f".{glob.escape(path.name)}.*{PARTIAL_SUFFIX}"))
+    except OSError:
+        return []
+    for candidate in candidates:
+        if not candidate.is_dir() or candidate.is_symlink():
+            continue
+        lock_path = candidate.with_name(candidate.name + LOCK_SUFFIX)
+        if not lock_path.exists():      # its writer always has one: this is an old leftover
+            found.append(StalePartial(candidate, _tree_bytes(candidate)))
+            continue
+        lock = _try_lock(lock_path)
+        if lock is None:
+            continue                    # being written right now
+        try:
+            if candidate.is_dir():      # it may have been renamed into place meanwhile
+                found.append(StalePartial(candidate, _tree_bytes(candidate)))
+        finally:
+            lock.release(unlink=False)
+    return found
+
+
+def remove_stale_partials(path: os.PathLike | str) -> list[StalePartial]:
+    """Remove what :func:`stale_partials` finds (and their lock files); return what was removed."""
+    removed = []
+    for item in stale_partials(path):
+        lock = _try_lock(item.path.with_name(item.path.name + LOCK_SUFFIX))
+        if lock is None:
+            continue
+        try:
+            shutil.rmtree(item.path)
+        except OSError:
+            lock.release(unlink=False)
+            continue
+        lock.release(unlink=True)
+        removed.append(item)
+    return removed
+
+
 @contextlib.contextmanager
 def atomic_dir(path: os.PathLike | str, *, overwrite: bool = False) -> Iterator[Path]:
     """Build a folder under a temporary name next to ``path``; rename it into place at the end.
 
     On any exception (including ``Cancelled``) the temporary folder is removed
-    and nothing appears under ``path``.
+    and nothing appears under ``path``. If the process is killed, the partial
+    folder stays behind unlocked: :func:`remove_stale_partials` finds it later.
     """
     path = Path(path)
     if path.exists() and not overwrite:
         if any(path.iterdir()):
-            raise FileExistsError(f"{path} already exists and is not empty")
+            raise FileExistsError(errno.EEXIST, "already exists and is not empty", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent))
-    # mkdtemp makes 0700 folders; the finished output should have normal permissions.
-    os.chmod(tmp, 0o777 & ~_UMASK)
+    # The lock file first (a unique name), then the folder named after it.
+    fd, lock_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=PARTIAL_SUFFIX + LOCK_SUFFIX, dir=path.parent)
+    os.close(fd)
+    lock = _Lock(Path(lock_name))
+    tmp = Path(lock_name[: -len(LOCK_SUFFIX)])
+    try:
+        os.mkdir(tmp)
+        # The finished output should have normal permissions.
+        os.chmod(tmp, 0o777 & ~_UMASK)
+    except BaseException:
+        lock.release()
+        raise
     try:
         yield tmp
         if path.exists():
@@ -91,3 +223,5 @@ def atomic_dir(path: os.PathLike | str, *, overwrite: bool = False) -> Iterator[
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    finally:
+        lock.release()

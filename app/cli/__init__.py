@@ -15,7 +15,7 @@ import sys
 from typing import Optional, Sequence
 
 from engine import __version__
-from engine.errors import UserError
+from engine.errors import UserError, user_error_from_os
 from engine.jobs import Cancelled
 from engine.logs import setup_logging
 
@@ -45,16 +45,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _one_line(exc: BaseException, limit: int = 300) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    # Records go to the log file only: the user gets one line from us, never a traceback,
+    # and a warning a command prints itself is not repeated by a logging handler.
+    try:
+        log_file = setup_logging()
+    except OSError:                 # an unwritable user folder must not hide the command's own error
+        log_file = None
+    log = logging.getLogger("alpaca-studio.cli")
     try:
         return int(args.func(args) or 0)
     except UserError as exc:
+        log.info("%s: %s", args.command, exc)
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except Cancelled:
@@ -63,11 +75,16 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
-    except (OSError, ValueError, RuntimeError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except OSError as exc:
+        log.warning("%s failed", args.command, exc_info=True)
+        print(f"error: {user_error_from_os(exc)}", file=sys.stderr)
+        return 1
+    except (ValueError, RuntimeError) as exc:
+        log.warning("%s failed", args.command, exc_info=True)
+        print(f"error: {_one_line(exc)}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - one line for the user, the traceback for the log
-        log_file = setup_logging()
-        logging.getLogger("alpaca-studio.cli").exception("Unexpected failure of %r", args.command)
-        print(f"error: {type(exc).__name__}: {exc} (details in {log_file})", file=sys.stderr)
+        log.exception("Unexpected failure of %r", args.command)
+        where = f" (details in {log_file})" if log_file else ""
+        print(f"error: {type(exc).__name__}: {_one_line(exc)}{where}", file=sys.stderr)
         return 1

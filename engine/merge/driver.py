@@ -13,7 +13,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import atomic_dir
+from ..atomic import StalePartial, atomic_dir, remove_stale_partials, stale_partials
 from ..errors import UserError
 from ..jobs import CancelToken, JobResult, NullReporter, ProgressReporter, format_bytes
 from . import checks
@@ -54,6 +54,12 @@ class MergePlan:
     pth_shards: int
     shard_bytes: int
     notices: list[str] = field(default_factory=list)
+    # hidden partial folders of earlier merges into out_dir that were killed; removed when the run starts
+    stale: list[StalePartial] = field(default_factory=list)
+
+    @property
+    def stale_bytes(self) -> int:
+        return sum(x.bytes for x in self.stale)
 
     @property
     def final_vocab(self) -> int:
@@ -71,6 +77,7 @@ class MergePlan:
             "output": str(self.out_dir), "format": self.out_format, "dtype": self.dtype,
             "output_bytes": self.output_bytes, "disk_free": self.disk_free, "disk_needed": self.disk_needed,
             "peak_memory_bytes": self.peak_memory, "tensors": len(self.steps), "notices": self.notices,
+            "stale_partials": [str(x.path) for x in self.stale], "stale_bytes": self.stale_bytes,
         }
 
     def describe(self) -> list[str]:
@@ -80,6 +87,9 @@ class MergePlan:
         lines += [f"Output: {self.out_dir} ({self.out_format}, {self.dtype})",
                   f"Output size: {format_bytes(self.output_bytes)}; disk free: {format_bytes(self.disk_free)}",
                   f"Expected peak memory: {format_bytes(self.peak_memory)}"]
+        if self.stale:
+            lines.append(f"Partial output of an earlier merge that was stopped: {describe_stale(self.stale)}; "
+                         "removed when this merge starts.")
         return lines + [f"Note: {n}" for n in self.notices]
 
     def close(self) -> None:
@@ -121,10 +131,13 @@ def plan_merge(base_dir, lora_dirs, out_dir, *, out_format: str = "hf", dtype: s
         n_pth = pth_shards or pth_shard_count(arch.hidden)
         # pth is written through one raw file per shard before torch.save: one shard's worth extra.
         need = output + (output // n_pth if out_format == "pth" else 0) + 16 * 1024 ** 2
-        free = checks.check_disk(out_dir, need)
+        # Partial folders of killed merges into the same folder are removed first: their space counts as free.
+        stale = stale_partials(out_dir)
+        free = checks.check_disk(out_dir, max(0, need - sum(x.bytes for x in stale))) + sum(x.bytes for x in stale)
         return MergePlan(base=base, loras=loras, out_dir=out_dir, out_format=out_format, dtype=dtype,
                          arch=arch, vocab_steps=vocab, steps=steps, output_bytes=output, disk_free=free,
-                         disk_needed=need, pth_shards=n_pth, shard_bytes=shard_bytes, notices=notices)
+                         disk_needed=need, pth_shards=n_pth, shard_bytes=shard_bytes, notices=notices,
+                         stale=stale)
     except BaseException:
         if base is not None:
             base.close()
@@ -206,7 +219,13 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
     total = plan.output_bytes
     for note in plan.notices:
         log.info(note)
+    removed: list[StalePartial] = []
     try:
+        if plan.stale:
+            progress.update(status="Removing the partial output of an earlier merge", force=True)
+            removed = remove_stale_partials(plan.out_dir)
+            if removed:
+                log.info("Removed partial output of an earlier merge: %s", describe_stale(removed))
         with atomic_dir(plan.out_dir, overwrite=True) as tmp:
             _make_readable(tmp)
             writer = (HFWriter(tmp, specs, plan.shard_bytes) if plan.out_format == "hf" else
@@ -234,10 +253,23 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
         plan.close()
     progress.update(total, total, status="Merged", force=True)
     log.info("Merged %s into %s", " + ".join(x.name for x in plan.loras), plan.out_dir)
-    return JobResult(summary=f"Merged model written to {plan.out_dir}",
+    summary = f"Merged model written to {plan.out_dir}"
+    if removed:
+        summary += f" (removed the partial output of an earlier stopped merge: {describe_stale(removed)})"
+    return JobResult(summary=summary,
                      details={"out_dir": str(plan.out_dir), "format": plan.out_format,
                               "vocab_size": plan.final_vocab, "files": sorted(hashes),
-                              "notices": plan.notices})
+                              "notices": plan.notices,
+                              "removed_partials": [str(x.path) for x in removed],
+                              "removed_bytes": sum(x.bytes for x in removed)})
+
+
+def describe_stale(items: list[StalePartial]) -> str:
+    """``.out.ab12.partial (2.1 GB)`` or ``2 folders, 4.3 GB``."""
+    total = format_bytes(sum(x.bytes for x in items))
+    if len(items) == 1:
+        return f"{items[0].path.name} ({total})"
+    return f"{len(items)} folders, {total}"
 
 
 def _make_readable(folder: Path) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict, fields
 
 from engine.errors import UserError
@@ -40,7 +41,7 @@ def _coerce(key: str, value: str):
 def run(args) -> int:
     store = SettingsStore()
     if store.warning:
-        print(f"warning: {store.warning}")
+        print(f"warning: {store.warning}", file=sys.stderr)
     changes = {}
     for item in args.set:
         key, sep, value = item.partition("=")
