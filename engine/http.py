@@ -30,23 +30,6 @@ def check_proxy(proxy: str) -> str:
     return proxy
 
 
-READ_SIZE = 512 * 1024
-
-
-def _use_large_reads() -> None:
-    """Read the socket 512 KiB at a time instead of httpcore's 64 KiB.
-
-    Fewer trips through the HTTP parser per byte: on a fast link Python overhead,
-    not the network, is the limit.  Harmless for every other httpx user.
-    """
-    try:
-        from httpcore._sync.http11 import HTTP11Connection
-    except ImportError:  # pragma: no cover - a future httpcore layout
-        return
-    if getattr(HTTP11Connection, "READ_NUM_BYTES", 0) < READ_SIZE:
-        HTTP11Connection.READ_NUM_BYTES = READ_SIZE
-
-
 _ssl_lock = threading.Lock()
 _ssl_context = None
 
@@ -69,7 +52,6 @@ def make_client(*, proxy: str = "", timeout: float = 30, max_connections: int = 
     """
     import httpx
 
-    _use_large_reads()
     proxy = check_proxy(proxy)
     try:
         return httpx.Client(

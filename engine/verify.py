@@ -4,8 +4,10 @@ Each file is hashed with constant memory (``engine.hashing.sha256_file``) and
 matched by hash first (any entry anywhere in the catalog).  Without a match,
 the entry its name and place imply (``lora/chinese-alpaca-pro-7b/adapter_model.bin``,
 ``7B/consolidated.00.pth``...) turns the verdict into a mismatch with both hashes;
-otherwise it is unknown.  Results are cached by (path, size, mtime) so a page
-can show states instantly and a second verify of an unchanged file is free.
+otherwise it is unknown.  Results are cached by path and validated by the file's
+(size, mtime, ctime, inode) so a page can show states instantly and a second verify
+of an unchanged file is free; a file rewritten in place (even to the same size, even
+with its old mtime put back) changes its ctime and is hashed again.
 """
 from __future__ import annotations
 
@@ -62,7 +64,7 @@ class FileVerdict:
 
 
 class HashCache:
-    """sha256 of files keyed by absolute path and validated by (size, mtime_ns)."""
+    """sha256 of files keyed by absolute path and validated by (size, mtime_ns, ctime_ns, inode)."""
 
     FILE_NAME = "sha256-cache.json"
     _lock = threading.Lock()
@@ -94,15 +96,20 @@ class HashCache:
         except OSError:
             return None
         rec = self._load().get(self._key(path))
-        if rec and rec.get("size") == st.st_size and rec.get("mtime_ns") == st.st_mtime_ns:
+        if rec and {k: rec.get(k) for k in self._stamp_of(st)} == self._stamp_of(st):
             return rec.get("sha256")
         return None
+
+    @staticmethod
+    def _stamp_of(st: os.stat_result) -> dict:
+        # ctime: any write or utime changes it, and nothing but the clock can set it back.
+        return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ctime_ns": st.st_ctime_ns, "ino": st.st_ino}
 
     def put(self, path: Path, sha256: str) -> None:
         st = Path(path).stat()
         with self._lock:
             data = dict(self._load())
-            data[self._key(path)] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "sha256": sha256}
+            data[self._key(path)] = {**self._stamp_of(st), "sha256": sha256}
             atomic_write_text(self.path, json.dumps(data, indent=0))
 
 

@@ -17,6 +17,11 @@ Faults (keyword arguments of ``add_file`` / ``add_path`` / ``set_faults``), each
 - ``hang=SECONDS``, ``hang_after=N``, ``hang_times=K``: stall (before the headers when N is 0,
   else after N body bytes) in the first K responses, then drop the connection
 - ``no_length``: no Content-Length; the body ends when the connection closes
+- ``range_shift=N``, ``range_shift_times=K``: answer a ranged request with a 206 that starts N
+  bytes away from the offset asked for (Content-Range tells the truth), in the first K of them
+- ``ignore_if_range``: honour Range even when If-Range no longer matches (a 206 of a changed file,
+  with its new ETag)
+- ``refuse_range=K``: answer the first K ranged requests 416 (``bytes */size``) although they fit
 
 ``add_redirect(name, target)`` answers 302 to another file or URL; ``change_file(name, data)``
 replaces a file with a new version (new ETag and Last-Modified).  ``requests`` is the log of
@@ -60,6 +65,10 @@ class Faults:
     hang_after: int = 0
     hang_times: Optional[int] = 1
     no_length: bool = False
+    range_shift: Optional[int] = None
+    range_shift_times: Optional[int] = 1
+    ignore_if_range: bool = False
+    refuse_range: Optional[int] = None
 
     @property
     def clean(self) -> bool:
@@ -163,6 +172,10 @@ class _Handler(BaseHTTPRequestHandler):
                 status = f.status if f.status and entry.take("status", f.status_times) else None
                 hang_now = bool(f.hang) and entry.take("hang", f.hang_times)
                 drop_now = f.drop_after is not None and entry.take("drop", f.drop_times)
+                ranged = bool(self.headers.get("Range")) and not f.ignore_range
+                shift = f.range_shift if ranged and f.range_shift and \
+                    entry.take("range_shift", f.range_shift_times) else 0
+                refuse = ranged and f.refuse_range is not None and entry.take("refuse_range", f.refuse_range)
                 size, etag, modified = (entry.size, entry.etag, entry.last_modified) if not entry.redirect \
                     else (0, "", "")
         if entry is None:
@@ -180,7 +193,8 @@ class _Handler(BaseHTTPRequestHandler):
         start, code = 0, 200
         wanted = self.headers.get("Range")
         if_range = self.headers.get("If-Range")
-        if wanted and not f.ignore_range and (if_range is None or if_range in (etag, modified)):
+        if wanted and not f.ignore_range and (if_range is None or f.ignore_if_range
+                                              or if_range in (etag, modified)):
             try:
                 spec = wanted.strip().split("=", 1)[1]
                 first, _, last = spec.partition("-")
@@ -188,7 +202,8 @@ class _Handler(BaseHTTPRequestHandler):
                 end = int(last) + 1 if last else size
             except (IndexError, ValueError):
                 start, end = 0, size
-            if start >= size:
+            start = max(0, start + shift)
+            if start >= size or refuse:
                 record.status = 416
                 return self._simple(416, {"Content-Range": f"bytes */{size}"})
             end = min(end, size)

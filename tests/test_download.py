@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from engine import download as dl
+from engine.download import stream, transfer
 from engine.download import (ChecksumMismatch, Downloader, DownloadSpec, part_path, partial_bytes,
                              remove_partial, repo_file_url, sidecar_path)
 from engine.errors import UserError
@@ -138,11 +138,11 @@ def test_connection_dropping_every_time_still_completes(http_server, tmp_path):
 def test_body_many_times_the_buffer_ring_is_written_and_hashed_in_order(http_server, tmp_path, monkeypatch):
     # Two 64 KiB buffers for 3 MB: each is reused ~20 times while the write and hash
     # threads read it; a buffer handed back too early would corrupt the file or the hash.
-    monkeypatch.setattr(dl._PartWriter, "SLOTS", 2)
-    monkeypatch.setattr(dl._PartWriter, "SLOT_SIZE", 64 * 1024)
+    monkeypatch.setattr(stream._PartWriter, "SLOTS", 2)
+    monkeypatch.setattr(stream._PartWriter, "SLOT_SIZE", 64 * 1024)
     direct = []
-    real_direct = dl._direct_socket
-    monkeypatch.setattr(dl, "_direct_socket", lambda r, n: direct.append(real_direct(r, n)) or direct[-1])
+    real_direct = transfer._direct_socket
+    monkeypatch.setattr(transfer, "_direct_socket", lambda r, n: direct.append(real_direct(r, n)) or direct[-1])
     data = blob(3_000_000)
     url = http_server.add_file(NAME, data, drop_after=1_234_567)
     dest = fast().download(DownloadSpec(url, tmp_path / "a.bin", sha256=sha(data)))
@@ -175,6 +175,55 @@ def test_file_changed_on_server_is_not_stitched(http_server, tmp_path):
     assert dest.read_bytes() == new
     last = http_server.requests_for(NAME)[-1]
     assert last.headers["range"] == "bytes=120000-" and last.status == 200   # If-Range said: changed
+
+
+def _paused_at(http_server, url, dest, data_len, at):
+    """A first run that stops after ``at`` bytes: the .part and sidecar stay for a resume."""
+    with pytest.raises(UserError, match="failed after 1 attempt:"):
+        fast(retries=0).download(DownloadSpec(url, dest))
+    assert partial_bytes(dest) == at
+
+
+def test_206_at_another_offset_than_asked_is_not_stitched(http_server, tmp_path):
+    # No published hash: only the offset check stands between the user and a spliced file.
+    data = blob(300_000)
+    url = http_server.add_file(NAME, data, drop_after=100_000)
+    dest = tmp_path / "a.bin"
+    _paused_at(http_server, url, dest, len(data), 100_000)
+    http_server.set_faults(NAME, range_shift=50_000)          # asked 100000-, answers 150000-
+    fast().download(DownloadSpec(url, dest))
+    assert dest.read_bytes() == data
+    gets = [r for r in http_server.requests_for(NAME) if r.method == "GET"]
+    assert [(g.headers.get("range"), g.status) for g in gets[1:]] == [("bytes=100000-", 206), (None, 200)]
+    assert leftovers(tmp_path) == ["a.bin"]
+
+
+def test_206_of_a_file_whose_etag_changed_is_not_stitched(http_server, tmp_path):
+    # A server that ignores If-Range sends a 206 of the new version: its ETag gives it away.
+    old, new = blob(300_000, seed=1), blob(300_000, seed=9)
+    url = http_server.add_file(NAME, old, drop_after=120_000)
+    dest = tmp_path / "a.bin"
+    _paused_at(http_server, url, dest, len(old), 120_000)
+    http_server.set_faults(NAME, ignore_if_range=True)
+    http_server.change_file(NAME, new)
+    fast().download(DownloadSpec(url, dest))
+    assert dest.read_bytes() == new
+    gets = [r for r in http_server.requests_for(NAME) if r.method == "GET"]
+    assert [(g.headers.get("range"), g.status) for g in gets[1:]] == [("bytes=120000-", 206), (None, 200)]
+
+
+def test_416_for_a_partial_file_restarts_from_zero(http_server, tmp_path):
+    data = blob(200_000)
+    url = http_server.add_file(NAME, data, drop_after=80_000)
+    dest = tmp_path / "a.bin"
+    _paused_at(http_server, url, dest, len(data), 80_000)
+    http_server.set_faults(NAME, refuse_range=1)
+    snaps = []
+    fast().download(DownloadSpec(url, dest), progress=ProgressReporter(snaps.append, min_interval=0))
+    assert dest.read_bytes() == data
+    gets = [r for r in http_server.requests_for(NAME) if r.method == "GET"]
+    assert [(g.headers.get("range"), g.status) for g in gets[1:]] == [("bytes=80000-", 416), (None, 200)]
+    assert any("could not resume" in (s.status or "") for s in snaps)
 
 
 def test_complete_part_left_by_a_kill_before_the_rename(http_server, tmp_path):
@@ -318,7 +367,7 @@ def test_slow_server_completes(http_server, tmp_path):
 
 
 def test_pauses_longer_than_a_poll_but_within_the_timeout_are_waited_out(http_server, tmp_path, monkeypatch):
-    monkeypatch.setattr(dl, "POLL", 0.01)     # socket reads give up after 10 ms; the server sends every 50 ms
+    monkeypatch.setattr(stream, "POLL", 0.01)     # socket reads give up after 10 ms; the server sends every 50 ms
     data = blob(60_000)
     url = http_server.add_file(NAME, data, throttle=200_000)
     assert fast().download(DownloadSpec(url, tmp_path / "a.bin", sha256=sha(data))).read_bytes() == data
@@ -356,7 +405,7 @@ def test_not_enough_space_is_named_before_starting(http_server, tmp_path, monkey
 def test_disk_full_while_writing_keeps_partial_and_no_final_file(http_server, tmp_path, monkeypatch):
     data = blob(400_000)
     url = http_server.add_file(NAME, data, throttle=2_000_000)
-    real_write = dl._write_all
+    real_write = stream._write_all
     calls = []
 
     def fill_up(fd, chunk):
@@ -365,7 +414,7 @@ def test_disk_full_while_writing_keeps_partial_and_no_final_file(http_server, tm
             raise OSError(errno.ENOSPC, "No space left on device")
         real_write(fd, chunk)
 
-    monkeypatch.setattr(dl, "_write_all", fill_up)
+    monkeypatch.setattr(stream, "_write_all", fill_up)
     dest = tmp_path / "a.bin"
     with pytest.raises(UserError, match="The disk is full: a.bin could not be written") as info:
         fast().download(DownloadSpec(url, dest, sha256=sha(data)))
@@ -373,7 +422,7 @@ def test_disk_full_while_writing_keeps_partial_and_no_final_file(http_server, tm
     assert not dest.exists()
     kept = part_path(dest).stat().st_size
     assert 0 < kept <= 100_000 and part_path(dest).read_bytes() == data[:kept]
-    monkeypatch.setattr(dl, "_write_all", real_write)
+    monkeypatch.setattr(stream, "_write_all", real_write)
     assert fast().download(DownloadSpec(url, dest, sha256=sha(data))).read_bytes() == data
     assert http_server.ranges_for(NAME)[-1] == f"bytes={kept}-"
 

@@ -93,6 +93,31 @@ def test_cache_skips_unchanged_files_and_rehashes_changed_ones(tmp_path, monkeyp
     assert len(calls) == 3
 
 
+def test_same_size_file_rewritten_is_hashed_again(tmp_path, monkeypatch):
+    # Issue 10 item 13: a same-size corrupted copy must never inherit the cached verdict.
+    f = tmp_path / "a.bin"
+    good = _write(f, b"x" * 10_000)
+    calls = []
+    real = verify_mod.sha256_file
+    monkeypatch.setattr(verify_mod, "sha256_file", lambda *a, **k: calls.append(a[0]) or real(*a, **k))
+    assert verify_paths([f])[0].sha256 == good
+    st = f.stat()
+    with open(f, "r+b") as fh:                      # in place: same inode, same size, one byte flipped
+        fh.seek(5_000)
+        fh.write(b"y")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))    # a new mtime
+    assert f.stat().st_size == st.st_size
+    bad = hashlib.sha256(f.read_bytes()).hexdigest()
+    assert verify_paths([f])[0].sha256 == bad and len(calls) == 2
+    with open(f, "r+b") as fh:                      # flipped again, and the old mtime put back
+        fh.seek(6_000)
+        fh.write(b"z")
+    os.utime(f, ns=(st.st_atime_ns, st.st_mtime_ns))
+    worse = hashlib.sha256(f.read_bytes()).hexdigest()
+    assert verify_paths([f])[0].sha256 == worse and len(calls) == 3     # ctime gave it away
+    assert verify_paths([f])[0].sha256 == worse and len(calls) == 3     # unchanged: the cache answers
+
+
 def test_cancel_stops_hashing(tmp_path):
     _write(tmp_path / "big.bin", os.urandom(64 * 1024))
     token = CancelToken()
