@@ -6,6 +6,8 @@
     <models>/merged/<name>/            merge outputs (HF or pth)
     <models>/gguf/<name>.gguf          converted and quantized GGUF files
     <models>/adapters/<name>/          LoRAs trained on the Train page
+    <models>/datasets/ceval-exam/      C-Eval data (dev/, val/, test/), downloaded by the Evaluate page
+    <models>/evals/<run>/              C-Eval runs (summary.json, predictions.json, run.json)
 
 Pages derive a model's state (downloaded, merged, quantized) from what is on
 disk here, never from a remembered flag.
@@ -47,3 +49,11 @@ def gguf_dir(settings: Settings) -> Path:
 
 def adapters_dir(settings: Settings) -> Path:
     return models_root(settings) / "adapters"
+
+
+def datasets_dir(settings: Settings) -> Path:
+    return models_root(settings) / "datasets"
+
+
+def evals_dir(settings: Settings) -> Path:
+    return models_root(settings) / "evals"
