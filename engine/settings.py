@@ -110,6 +110,8 @@ UI_SPECS: dict[str, dict] = {
     "models.family": _spec(str), "models.size": _spec(str), "models.legacy": _spec(bool),
     "models.source": _spec(str), "models.endpoint": _spec(str), "models.verify_dir": _spec(str),
     "models.base_dir": _spec(str),
+    "train.pt.form": _spec(dict), "train.pt.metrics": _spec(str), "train.sft.form": _spec(dict),
+    "train.sft.metrics": _spec(str), "train.vocab.form": _spec(dict), "train.tab": _spec(int, minimum=0, maximum=2),
 }
 
 
