@@ -43,9 +43,8 @@ class RopeScaling:
     freq_scale: float               # llama.cpp rope_freq_scale
 
     def hf_config(self) -> dict:
-        """transformers' ``rope_scaling`` (``dynamic`` is its NTK-aware scaling)."""
-        kind = "dynamic" if self.method == "ntk" else "linear"
-        return {"type": kind, "rope_type": kind, "factor": self.factor}
+        """transformers' RoPE scaling entry (``dynamic`` is its NTK-aware scaling)."""
+        return {"rope_type": "dynamic" if self.method == "ntk" else "linear", "factor": self.factor}
 
 
 def rope_scaling_for(context_size: int, n_ctx_train: int, *, method: str = "ntk",

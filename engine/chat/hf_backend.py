@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from ..errors import UserError
 from ..jobs import CancelToken, ProgressReporter
-from .backends import Backend, GenerationStats, LoadOptions, StopFilter, Timer
+from .backend_base import Backend, GenerationStats, LoadOptions, RopeScaling, StopFilter, Timer, rope_scaling_for
 from .presets import GenerationSettings
 from .templates import ModelFacts
 
@@ -36,12 +36,44 @@ def _has_tokenizer(folder: Path) -> bool:
     return any((folder / f).exists() for f in ("tokenizer.model", "tokenizer.json"))
 
 
+def _rope_config(path: Path, options: LoadOptions) -> tuple[int, Optional[RopeScaling]]:
+    """The trained context (``max_position_embeddings``) and the RoPE scaling a longer chosen
+    context needs (upstream: NTK scaling, 4K+ with transformers)."""
+    import json
+    try:
+        config = json.loads((path / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0, None
+    trained = int(config.get("max_position_embeddings") or 0)
+    if options.rope_scaling == "none" or config.get("rope_scaling"):
+        return trained, None        # off, or the model already says how it scales
+    heads = int(config.get("num_attention_heads") or 1)
+    head_dim = int(config.get("head_dim") or (int(config.get("hidden_size") or 128 * heads) // heads))
+    rope = rope_scaling_for(options.context_size, trained, method=options.rope_scaling,
+                            base=float(config.get("rope_theta") or 10000.0), head_dim=head_dim)
+    return trained, rope
+
+
+def _scaled_config(path: Path, rope: RopeScaling):
+    """The model's config with RoPE scaling set (``rope_parameters`` in transformers 5,
+    ``rope_scaling`` before), as transformers documents it."""
+    from transformers import AutoConfig
+    config = AutoConfig.from_pretrained(str(path))
+    if getattr(config, "rope_parameters", None) is not None:
+        config.rope_parameters = {**config.rope_parameters, **rope.hf_config()}
+    else:
+        config.rope_scaling = rope.hf_config()
+    return config
+
+
 class HFBackend(Backend):
     kind = "transformers"
 
     def __init__(self, path: Path, options: LoadOptions, model, tokenizer, device: str) -> None:
         super().__init__(path, options)
         self.model, self.tokenizer, self.device = model, tokenizer, device
+        self.trained_context = 0
+        self.rope: Optional[RopeScaling] = None
 
     @classmethod
     def load(cls, path: Path, options: LoadOptions, *, progress: ProgressReporter,
@@ -68,8 +100,11 @@ class HFBackend(Backend):
         progress.update(2, 4, status=f"Loading {path.name} on {device}", force=True)
         if options.threads:
             torch.set_num_threads(options.threads)
+        trained, rope = _rope_config(path, options)
         try:
-            model = AutoModelForCausalLM.from_pretrained(str(path), torch_dtype=dtype, low_cpu_mem_usage=True)
+            extra = {"config": _scaled_config(path, rope)} if rope is not None else {}
+            model = AutoModelForCausalLM.from_pretrained(str(path), torch_dtype=dtype, low_cpu_mem_usage=True,
+                                                         **extra)
         except MemoryError:
             raise
         except Exception as exc:  # noqa: BLE001 - safetensors, pickle and shape errors all mean a bad folder
@@ -94,12 +129,20 @@ class HFBackend(Backend):
         model.to(device)
         model.eval()
         progress.update(4, 4, status="Model loaded", force=True)
-        return cls(path, options, model, tokenizer, device)
+        backend = cls(path, options, model, tokenizer, device)
+        backend.trained_context, backend.rope = trained, rope
+        return backend
 
     @property
     def context_size(self) -> int:
         limit = getattr(self.model.config, "max_position_embeddings", None) or 2048
+        if self.rope is not None:
+            return self.options.context_size        # scaled past the trained length
         return min(limit, self.options.context_size) if self.options.context_size else limit
+
+    @property
+    def n_ctx_train(self) -> int:
+        return self.trained_context or getattr(self.model.config, "max_position_embeddings", 0) or 0
 
     def facts(self) -> ModelFacts:
         tok = self.tokenizer
@@ -109,6 +152,30 @@ class HFBackend(Backend):
 
     def tokenize(self, text: str) -> list[int]:
         return self.tokenizer(text, add_special_tokens=True)["input_ids"]
+
+    def next_token_logits(self, prompt: str, token_ids: list[int]) -> list[float]:
+        """Raw logits of the token after ``prompt`` (special tokens added, as ``tokenize``) at
+        ``token_ids``: one forward pass, the last position (upstream's first generation step)."""
+        import torch
+        ids = self.tokenizer(prompt, return_tensors="pt", add_special_tokens=True)
+        ids = {k: v.to(self.device) for k, v in ids.items()}
+        with torch.inference_mode():
+            row = self.model(**ids).logits[0, -1].float().cpu()
+        return [float(row[i]) for i in token_ids]
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Upstream's openai_server_demo: the last hidden layer, mean-pooled over the tokens,
+        L2-normalized; one text at a time (no padding to mask)."""
+        import torch
+        out = []
+        with torch.inference_mode():
+            for text in texts:
+                ids = self.tokenizer(text, return_tensors="pt", add_special_tokens=True)
+                ids = {k: v.to(self.device) for k, v in ids.items()}
+                hidden = self.model(**ids, output_hidden_states=True).hidden_states[-1][0].float()
+                vec = torch.nn.functional.normalize(hidden.mean(dim=0), p=2, dim=0)
+                out.append(vec.cpu().tolist())
+        return out
 
     def generate(self, prompt: str, settings: GenerationSettings, *,
                  cancel: Optional[CancelToken] = None) -> Iterator[str]:

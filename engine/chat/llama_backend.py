@@ -8,9 +8,41 @@ from typing import Iterator, Optional
 
 from ..errors import UserError
 from ..jobs import CancelToken, ProgressReporter
-from .backends import Backend, GenerationStats, LoadOptions, Timer
+from .backend_base import Backend, GenerationStats, LoadOptions, Timer, rope_scaling_for
 from .presets import GenerationSettings
 from .templates import ModelFacts
+
+
+def _trained_context(meta: dict) -> tuple[int, float, int]:
+    """(context_length, rope base, head dim) from GGUF metadata; 0 / defaults when missing."""
+    arch = meta.get("general.architecture", "llama")
+    def num(key, default):
+        try:
+            return type(default)(float(meta.get(f"{arch}.{key}", default)))
+        except (TypeError, ValueError):
+            return default
+    heads = num("attention.head_count", 0)
+    head_dim = num("rope.dimension_count", 0) or (num("embedding_length", 0) // heads if heads else 128)
+    return num("context_length", 0), num("rope.freq_base", 10000.0), head_dim or 128
+
+
+def _rope_kwargs(llama_cpp, path: Path, options: LoadOptions) -> dict:
+    """rope_freq_base / rope_freq_scale for a context above the trained one (upstream: 8K with llama.cpp)."""
+    if options.rope_freq_base or options.rope_freq_scale:
+        return {k: v for k, v in (("rope_freq_base", options.rope_freq_base),
+                                  ("rope_freq_scale", options.rope_freq_scale)) if v}
+    if options.rope_scaling == "none":
+        return {}
+    probe = llama_cpp.Llama(model_path=str(path), vocab_only=True, verbose=False)
+    try:
+        trained, base, head_dim = _trained_context(probe.metadata or {})
+    finally:
+        probe.close()
+    rope = rope_scaling_for(options.context_size, trained, method=options.rope_scaling,
+                            base=base, head_dim=head_dim)
+    if rope is None:
+        return {}
+    return {"rope_freq_base": rope.freq_base, "rope_freq_scale": rope.freq_scale}
 
 
 def gpu_offload_supported() -> bool:
@@ -46,6 +78,7 @@ class LlamaCppBackend(Backend):
         if options.lora:
             kwargs["lora_path"] = str(Path(options.lora).expanduser())
         try:
+            kwargs.update(_rope_kwargs(llama_cpp, path, options))
             llm = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError) as exc:
             raise UserError(f"llama.cpp could not load {path.name}: {exc}.",
@@ -60,6 +93,10 @@ class LlamaCppBackend(Backend):
     @property
     def context_size(self) -> int:
         return self.llm.n_ctx()
+
+    @property
+    def n_ctx_train(self) -> int:
+        return _trained_context(self.llm.metadata or {})[0]
 
     def facts(self) -> ModelFacts:
         meta = self.llm.metadata or {}
@@ -76,6 +113,83 @@ class LlamaCppBackend(Backend):
     def tokenize(self, text: str) -> list[int]:
         # Same call create_completion makes, so counts match what is evaluated.
         return self.llm.tokenize(text.encode("utf-8"), add_bos=True, special=True)
+
+    def next_token_logits(self, prompt: str, token_ids: list[int]) -> list[float]:
+        """Raw logits of the token after ``prompt`` (BOS added, as ``tokenize``) at ``token_ids``.
+
+        The longest prefix already in llama.cpp's KV cache is kept (what ``Llama.generate`` does
+        for a new prompt), so questions sharing a few-shot history only evaluate their own
+        tokens.  Without ``logits_all`` llama-cpp-python no longer fills ``Llama.scores``; the
+        last position's logits come from llama.cpp's ``llama_get_logits_ith(ctx, -1)``."""
+        import llama_cpp
+        import numpy as np
+        tokens = self.tokenize(prompt)
+        if len(tokens) > self.context_size:
+            raise UserError(f"The prompt is {len(tokens)} tokens, longer than the {self.context_size}-token "
+                            "context.", "Load the model with a larger context size.")
+        llm = self.llm
+        cached = llm.input_ids[: llm.n_tokens].tolist()
+        keep = 0
+        for a, b in zip(cached, tokens[:-1]):
+            if a != b:
+                break
+            keep += 1
+        llm.n_tokens = keep           # Llama.eval drops the KV cache from n_tokens on
+        llm.eval(tokens[keep:])
+        row = np.ctypeslib.as_array(llama_cpp.llama_get_logits_ith(llm.ctx, -1), shape=(llm.n_vocab(),))
+        return [float(row[i]) for i in token_ids]
+
+    def embed(self, texts: list[str]) -> list[list[float]]:
+        """Mean-pooled, L2-normalized final hidden states (after the output norm), one per text.
+
+        The generating context is switched to embedding output for the call (llama.cpp's
+        ``llama_set_embeddings``) and back, so the one loaded model serves both; the KV cache
+        is cleared and ``Llama.reset()`` drops its prompt cache afterwards."""
+        import llama_cpp
+        import numpy as np
+        ctx, n_embd, n_batch = self.llm.ctx, self.llm.n_embd(), max(1, self.llm.n_batch)
+        pooled = llama_cpp.llama_pooling_type(ctx) != llama_cpp.LLAMA_POOLING_TYPE_NONE
+        memory = llama_cpp.llama_get_memory(ctx)
+        out: list[list[float]] = []
+        llama_cpp.llama_set_embeddings(ctx, True)
+        try:
+            for text in texts:
+                tokens = self.tokenize(text)
+                if len(tokens) > self.context_size:
+                    raise UserError(f"The text is {len(tokens)} tokens, longer than the {self.context_size}-token "
+                                    "context.", "Split it into smaller pieces.")
+                llama_cpp.llama_memory_clear(memory, True)
+                total, count = np.zeros(n_embd, dtype=np.float64), 0
+                for start in range(0, len(tokens), n_batch):
+                    chunk = tokens[start:start + n_batch]
+                    batch = llama_cpp.llama_batch_init(len(chunk), 0, 1)
+                    try:
+                        for i, tok in enumerate(chunk):
+                            batch.token[i], batch.pos[i], batch.n_seq_id[i] = tok, start + i, 1
+                            batch.seq_id[i][0], batch.logits[i] = 0, True
+                        batch.n_tokens = len(chunk)
+                        if llama_cpp.llama_decode(ctx, batch) != 0:
+                            raise UserError("llama.cpp could not compute the embedding.",
+                                            "Try a shorter text, or reload the model.")
+                        if pooled:      # an embedding model: llama.cpp pools the sequence itself
+                            total = np.ctypeslib.as_array(llama_cpp.llama_get_embeddings_seq(ctx, 0),
+                                                          shape=(n_embd,)).astype(np.float64)
+                            count = 1
+                        else:
+                            for i in range(len(chunk)):
+                                total += np.ctypeslib.as_array(llama_cpp.llama_get_embeddings_ith(ctx, i),
+                                                               shape=(n_embd,))
+                            count += len(chunk)
+                    finally:
+                        llama_cpp.llama_batch_free(batch)
+                vec = total / max(count, 1)
+                norm = float(np.linalg.norm(vec))
+                out.append((vec / norm if norm > 0 else vec).tolist())
+        finally:
+            llama_cpp.llama_set_embeddings(ctx, False)
+            llama_cpp.llama_memory_clear(memory, True)
+            self.llm.reset()
+        return out
 
     def generate(self, prompt: str, settings: GenerationSettings, *,
                  cancel: Optional[CancelToken] = None) -> Iterator[str]:
