@@ -112,6 +112,7 @@ UI_SPECS: dict[str, dict] = {
     "models.base_dir": _spec(str),
     "train.pt.form": _spec(dict), "train.pt.metrics": _spec(str), "train.sft.form": _spec(dict),
     "train.sft.metrics": _spec(str), "train.vocab.form": _spec(dict), "train.tab": _spec(int, minimum=0, maximum=2),
+    "server.host": _spec(str), "server.port": _spec(int, minimum=1, maximum=65535), "server.api_key": _spec(str),
 }
 
 
