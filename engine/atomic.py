@@ -65,6 +65,28 @@ def atomic_file(path: os.PathLike | str, mode: str = "wb") -> Iterator:
         raise
 
 
+def check_writable(path: os.PathLike | str, what: str = "the output") -> None:
+    """Raise a one-line UserError unless ``path`` (a file or folder to create) can be written.
+
+    Probes with a temporary file in the nearest existing folder (removed at once), so a
+    read-only disk, a folder without permission, a file in the way or a place such as
+    /proc is named before any heavy work, in the words of :func:`user_error_from_os`.
+    """
+    from .errors import user_error_from_os
+
+    target = Path(path).expanduser()
+    try:
+        folder = target.absolute().parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder))
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".alpaca-studio-write-test-"):
+            pass
+    except OSError as exc:
+        raise user_error_from_os(exc, target, f"write {what} to") from None
+
+
 # ---------------------------------------------------------------------------- partial folders and their locks
 # atomic_dir builds ``.NAME.XXXX.partial`` next to NAME. While it is being built, the process holds an
 # exclusive lock on ``.NAME.XXXX.partial.lock`` (created first, so a partial folder never exists unlocked

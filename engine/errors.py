@@ -74,6 +74,21 @@ def _shown_path(exc: OSError, path: Optional[os.PathLike | str]) -> str:
     return str(p)
 
 
+def _is(path: Path, test: str) -> bool:
+    try:
+        return bool(getattr(path, test)())
+    except (OSError, ValueError):     # a name too long, a NUL byte: it is not one
+        return False
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    """Keep a message one readable line: the start and the end of a very long path."""
+    if len(text) <= limit:
+        return text
+    keep = (limit - 1) // 2
+    return text[:keep] + "…" + text[-keep:]
+
+
 def user_error_from_os(exc: OSError, path: Optional[os.PathLike | str] = None,
                        action: str = "") -> UserError:
     """One readable line for an operating-system error: the path, what is wrong, the fix.
@@ -91,9 +106,10 @@ def user_error_from_os(exc: OSError, path: Optional[os.PathLike | str] = None,
         problem = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
         problem = problem[0].lower() + problem[1:] if problem else problem
         fix = "Check the path and the disk, then try again."
-    kind = "folder" if shown and Path(shown).is_dir() else "file"
-    if code == errno.EEXIST and shown and Path(shown).is_file():
+    kind = "folder" if shown and _is(Path(shown), "is_dir") else "file"
+    if code == errno.EEXIST and shown and _is(Path(shown), "is_file"):
         problem = "there is a file with that name where a folder is needed"
+    shown = _shorten(shown)
     fix = fix.format(path=shown or "it", kind=kind)
     if action and shown:
         message = f"Cannot {action} {shown}: {problem}."

@@ -13,8 +13,8 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..atomic import StalePartial, atomic_dir, remove_stale_partials, stale_partials
-from ..errors import UserError
+from ..atomic import StalePartial, atomic_dir, check_writable, remove_stale_partials, stale_partials
+from ..errors import UserError, user_error_from_os
 from ..jobs import CancelToken, JobResult, NullReporter, ProgressReporter, format_bytes
 from . import checks
 from .inputs import Architecture, BaseCheckpoint, open_base
@@ -109,7 +109,11 @@ def plan_merge(base_dir, lora_dirs, out_dir, *, out_format: str = "hf", dtype: s
     if not lora_dirs:
         raise UserError("No LoRA to merge.", "Add at least one LoRA folder.")
     out_dir = Path(out_dir).expanduser()
-    checks.check_output_location(out_dir, [Path(base_dir), *lora_dirs], overwrite)
+    try:
+        checks.check_output_location(out_dir, [Path(base_dir), *lora_dirs], overwrite)
+        check_writable(out_dir, "the merged model")
+    except OSError as exc:          # a name too long, a file in the way: one line, not a traceback
+        raise user_error_from_os(exc, out_dir, "write the merged model to") from None
     # LoRAs first: they are small, and a missing one is named before the (large) base is touched.
     loras: list[LoraAdapter] = []
     base = None
