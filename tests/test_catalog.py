@@ -1,4 +1,7 @@
-"""The catalog resource agrees with the upstream tables, row by row and hash by hash."""
+"""The catalog resource agrees with the upstream tables, row by row and hash by hash.
+
+The upstream tables (README model tables, SHA256.md) are copied verbatim into
+tests/data/upstream_tables.md: the tests read nothing outside the repository."""
 import json
 import re
 from pathlib import Path
@@ -9,7 +12,7 @@ from app.cli import main as cli_main
 from engine.catalog import ADAPTER, BASE_HF, BASE_PTH, MERGED_PTH, TOKENIZER, load_catalog, normalize_id, parse_size
 from engine.errors import UserError
 
-REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "reference"
+UPSTREAM_TABLES = Path(__file__).resolve().parent / "data" / "upstream_tables.md"
 
 
 def _table(text: str, header_prefix: str) -> list[list[str]]:
@@ -26,7 +29,10 @@ def _table(text: str, header_prefix: str) -> list[list[str]]:
 
 @pytest.fixture(scope="module")
 def md():
-    return (REFERENCE / "MODELS.md").read_text(encoding="utf-8"), (REFERENCE / "SHA256.md").read_text(encoding="utf-8")
+    """(README tables, SHA256.md tables): the two halves of the verbatim copy."""
+    text = UPSTREAM_TABLES.read_text(encoding="utf-8")
+    split = text.index("## SHA256.md")
+    return text[:split], text[split:]
 
 
 def _hashes(cell: str) -> list[str]:

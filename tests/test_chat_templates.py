@@ -1,8 +1,6 @@
-"""Templates byte-exact against upstream (BEHAVIOR.md), template picking, and
-token-based context fitting."""
+"""Templates byte-exact against upstream (the literals are stated below), template picking,
+and token-based context fitting."""
 from __future__ import annotations
-
-import re
 
 import pytest
 
@@ -12,20 +10,23 @@ from engine.chat.messages import Turn
 from engine.chat.templates import (AlpacaGradioTemplate, AlpacaTemplate, JinjaTemplate, ModelFacts,
                                    PlainTemplate, pick_template)
 from engine.errors import UserError
-from tests.factory import ROOT
 
-BEHAVIOR = (ROOT.parent / "shared" / "reference" / "BEHAVIOR.md").read_text(encoding="utf-8")
-
-
-def upstream_literal(after: str) -> str:
-    """The first Python string literal in the code block that follows ``after`` in BEHAVIOR.md."""
-    start = BEHAVIOR.index(after)
-    block = re.search(r"```\n(.*?)\n```", BEHAVIOR[start:], re.S).group(1).strip()
-    return eval(block)  # a plain string literal copied from upstream  # noqa: S307
+# Upstream's literals, copied byte for byte from ymcui/Chinese-LLaMA-Alpaca (v1):
+# scripts/training/build_dataset.py PROMPT_TEMPLATE (note the trailing space after "Response:"),
+SFT_PROMPT_TEMPLATE = (
+    "Below is an instruction that describes a task. Write a response that appropriately completes "
+    "the request.\n\n### Instruction:\n{instruction}\n\n### Response: "
+)
+# and scripts/inference/gradio_demo.py's wrapper around the multi-turn history (leading newline;
+# ends with newline + space).
+GRADIO_WRAPPER = (
+    "\nBelow is an instruction that describes a task. Write a response that appropriately completes "
+    "the request.\n{input}\n "
+)
 
 
 def test_single_turn_is_the_sft_prompt_byte_for_byte():
-    sft = upstream_literal("`build_dataset.PROMPT_TEMPLATE`")
+    sft = SFT_PROMPT_TEMPLATE
     assert sft.endswith("### Response: ")      # the trailing space the models were trained with
     prompt = AlpacaTemplate().render([Turn("user", "为什么要减少污染，保护环境？")])
     assert prompt == sft.format(instruction="为什么要减少污染，保护环境？")
@@ -42,7 +43,7 @@ def test_multi_turn_follows_upstream_chat_completions_form():
 
 
 def test_gradio_multi_turn_is_exact():
-    wrapper = upstream_literal("**Wrapper**")
+    wrapper = GRADIO_WRAPPER
     turns = [Turn("user", "q1"), Turn("assistant", "a1"), Turn("user", "q2")]
     history = "### Instruction:\nq1\n\n### Response: a1\n\n" + "### Instruction:\nq2\n\n### Response: "
     assert AlpacaGradioTemplate().render(turns) == wrapper.format(input=history)
@@ -134,11 +135,11 @@ def test_presets_carry_the_upstream_defaults():
     from engine.chat.presets import DEFAULT_PRESET, PRESETS, GenerationSettings, preset
 
     assert DEFAULT_PRESET == "llama.cpp"
-    # BEHAVIOR.md §8 examples/: --temp 0.2 --top_k 40 --top_p 0.9 --repeat_penalty 1.1 -n 512
+    # upstream examples/ (llama.cpp): --temp 0.2 --top_k 40 --top_p 0.9 --repeat_penalty 1.1 -n 512
     assert preset("llama.cpp") == GenerationSettings(0.2, 0.9, 40, 1.1, 512)
-    # §4.1 inference_hf.py: temperature=0.2, top_k=40, top_p=0.9, repetition_penalty=1.1, max_new_tokens=400
+    # scripts/inference/inference_hf.py: temperature=0.2, top_k=40, top_p=0.9, repetition_penalty=1.1, max_new_tokens=400
     assert preset("inference_hf") == GenerationSettings(0.2, 0.9, 40, 1.1, 400)
-    # §4.2 gradio demo sliders: 512 tokens, top_p 0.9, temperature 0.5, top_k 40, repetition penalty 1.1
+    # scripts/inference/gradio_demo.py sliders: 512 tokens, top_p 0.9, temperature 0.5, top_k 40, repetition penalty 1.1
     assert preset("gradio") == GenerationSettings(0.5, 0.9, 40, 1.1, 512)
     assert all(p.settings.validate() for p in PRESETS.values())
     with pytest.raises(UserError, match="Unknown preset"):
