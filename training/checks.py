@@ -44,10 +44,12 @@ def check_pt_pair(model_vocab: int, tokenizer_vocab: int) -> None:
                         "Use the tokenizer that belongs to this base (--tokenizer DIR).")
 
 
-def check_sft_tokenizer(tokenizer_vocab: int) -> None:
-    """Upstream ``run_clm_sft_with_peft.py``: the tokenizer (with [PAD]) must have 49954 tokens."""
+def check_sft_tokenizer(tokenizer_vocab: int, as_given: int | None = None) -> None:
+    """Upstream ``run_clm_sft_with_peft.py``: the tokenizer must have 49954 tokens.  Beyond upstream, [PAD] is
+    added first when missing (the Chinese-LLaMA tokenizer then becomes Alpaca's); the message names the size
+    of the tokenizer as given."""
     if tokenizer_vocab != CHINESE_ALPACA:
-        raise UserError(SFT_TOKENIZER_MESSAGE.format(tok=tokenizer_vocab),
+        raise UserError(SFT_TOKENIZER_MESSAGE.format(tok=as_given if as_given is not None else tokenizer_vocab),
                         "(--tokenizer DIR: the Chinese-LLaMA tokenizer gets [PAD] added; the Alpaca one has it.)")
 
 

@@ -145,9 +145,10 @@ def plan_training(s: TrainSettings) -> TrainPlan:
     model_vocab = checks.base_vocab_size(s.base)
     notes = []
     if s.mode == "sft":
+        before = len(tok)
         if tok.add_pad_token():
             notes.append(f"added the pad token [PAD] (id {tok.pad_id})")
-        checks.check_sft_tokenizer(len(tok))
+        checks.check_sft_tokenizer(len(tok), before)
         checks.check_sft_base(model_vocab, len(tok))
     else:
         checks.check_pt_pair(model_vocab, len(tok))
