@@ -66,6 +66,36 @@ def _scaled_config(path: Path, rope: RopeScaling):
     return config
 
 
+def _open_adapter(lora: Path):
+    """The PEFT adapter's tensor shapes, read without running code (weights_only, safetensors)."""
+    from ..merge.lora import open_lora
+    adapter = open_lora(lora)
+    adapter.close()             # only the shapes are kept; PEFT reads the weights itself
+    return adapter
+
+
+_RESIZED = ("model.embed_tokens.weight", "lm_head.weight")
+
+
+def _check_adapter_fits(adapter, model, path: Path) -> None:
+    """A LoRA for another base (size, layers, modules) is one line, not PEFT's size dump."""
+    shapes = {k: tuple(p.shape) for k, p in model.named_parameters()}
+    hidden = getattr(model.config, "hidden_size", None)
+    fix = "Choose the base model this LoRA was trained on (the same LLaMA size: 7B LoRA → 7B model)."
+    for key in sorted(adapter.low_rank):
+        want = shapes.get(key)
+        if want is None:
+            raise UserError(f"The LoRA {adapter.weights_file} has weights for {key}, which the model "
+                            f"{path.name} does not have: it was made for another base.", fix)
+        got = tuple(adapter.delta_shape(key))
+        if key in _RESIZED:
+            want, got = want[1:], got[1:]
+        if got != tuple(want):
+            raise UserError(f"The LoRA {adapter.weights_file} was trained for a model with hidden size "
+                            f"{adapter.hidden_size()}, but {path.name} has hidden size {hidden} "
+                            f"({key}: {got} instead of {tuple(want)}).", fix)
+
+
 class HFBackend(Backend):
     kind = "transformers"
 
@@ -88,6 +118,9 @@ class HFBackend(Backend):
         if lora is not None and not (lora / "adapter_config.json").exists():
             raise UserError(f"{lora} is not a PEFT LoRA folder (no adapter_config.json).",
                             "Choose the folder that holds adapter_config.json.")
+        # Read the adapter our own safe way first: a damaged file, a pickle with code or a
+        # DoRA/other variant is one line naming the file, before the base model is loaded.
+        adapter = _open_adapter(lora) if lora is not None else None
         # Upstream order: the LoRA's tokenizer (it may add Chinese tokens), else the base model's.
         tok_dir = lora if lora is not None and _has_tokenizer(lora) else path
         progress.update(1, 4, status="Loading tokenizer", force=True)
@@ -121,6 +154,7 @@ class HFBackend(Backend):
         if lora is not None:
             progress.update(3, 4, status=f"Applying LoRA {lora.name} (unmerged)", force=True)
             from peft import PeftModel
+            _check_adapter_fits(adapter, model, path)
             try:
                 model = PeftModel.from_pretrained(model, str(lora), torch_dtype=dtype)
             except (OSError, ValueError, RuntimeError) as exc:
