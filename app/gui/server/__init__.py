@@ -1,0 +1,1 @@
+"""Widgets of the Server page (app/gui/pages/server_page.py)."""
