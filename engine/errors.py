@@ -24,9 +24,10 @@ class UserError(Exception):
         return f"{self.message} {self.hint}".strip()
 
 
-# Our own temporary names (engine/atomic.py, downloads): ``.NAME.XXXX.partial``, ``.NAME.XXXX.tmp``,
-# ``NAME.part``. The user never chose them, so a message names the folder they live in.
-_TEMP_NAME = re.compile(r"^\..+\.(partial|tmp|old)(\.lock)?$|\.part$")
+# Our own temporary names (engine/atomic.py, convert, quantize, downloads): ``.NAME.XXXX.partial``,
+# ``.NAME.XXXX.tmp``, ``.NAME.partial``, ``NAME.part``. The user never chose them, so a message
+# names the output they stand for (NAME) instead.
+_TEMP_NAME = re.compile(r"^\.(?P<dot>.+?)(\.[A-Za-z0-9_]{6,12})?\.(partial|tmp|old)(\.lock)?$|^(?P<part>.+)\.part$")
 
 # errno -> (what is wrong, what to do). {path} is filled in.
 _PROBLEMS: dict[int, tuple[str, str]] = {
@@ -69,8 +70,10 @@ def _shown_path(exc: OSError, path: Optional[os.PathLike | str]) -> str:
     if name is None:
         return ""
     p = Path(os.fsdecode(name))
-    if _TEMP_NAME.search(p.name):
-        p = p.parent
+    for i, part in enumerate(p.parts):
+        m = _TEMP_NAME.match(part)
+        if m:
+            return str(Path(*p.parts[:i], m.group("dot") or m.group("part")))
     return str(p)
 
 

@@ -50,3 +50,37 @@ def setup_logging(level: int = logging.INFO) -> Path:
     root.setLevel(min(root.level or level, level))
     return log_file
 
+
+
+_llama_cpp_callback = None      # the ctypes callback must outlive every llama.cpp call
+
+
+def route_llama_cpp_log() -> None:
+    """Send llama.cpp's own log (model loading, context warnings, backend probes) to the log file
+    through ``logging`` instead of straight to the terminal, in this process; once.
+
+    llama-cpp-python prints every llama.cpp line to stderr until a ``Llama(verbose=False)`` is
+    made, and some builds (CUDA, Metal) log while loading; a ``--quiet`` command must print none
+    of it. The quantizer's child process keeps its own handler: its lines are its progress.
+    """
+    global _llama_cpp_callback
+    if _llama_cpp_callback is not None:
+        return
+    import ctypes
+
+    import llama_cpp
+
+    llama_log = logging.getLogger("llama.cpp")
+
+    @llama_cpp.llama_log_callback
+    def forward(level: int, text: bytes, user_data: ctypes.c_void_p) -> None:
+        try:
+            line = text.decode("utf-8", "replace").rstrip()
+            if line:
+                # ggml levels: 1 debug, 2 info, 3 warn, 4 error, 5 continuation
+                llama_log.log({3: logging.WARNING, 4: logging.ERROR}.get(level, logging.DEBUG), "%s", line)
+        except Exception:  # noqa: BLE001 - never raise into native code
+            pass
+
+    _llama_cpp_callback = forward
+    llama_cpp.llama_log_set(forward, ctypes.c_void_p(0))
