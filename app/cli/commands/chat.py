@@ -91,6 +91,27 @@ def _reply(session, out, show_stats: bool) -> None:
               f"first token after {s.time_to_first_token:.2f} s, prompt {s.prompt_tokens} tokens]", file=sys.stderr)
 
 
+def check_fits(session, text: str) -> None:
+    """Refuse a message that cannot fit in the context before it is saved (UserError), so the
+    history never keeps a question that was never answered; the same sums as ``reply``."""
+    from engine.chat.context import fit_prompt
+    from engine.chat.messages import Turn
+
+    backend = session.backend
+    text = text.strip("\n")
+    if backend is None or session.template is None or not text.strip():
+        return                      # add_user/reply give their own message
+    reserve = min(session.settings.validate().max_new_tokens, backend.context_size - 1)
+    fit_prompt(session.template, session.turns() + [Turn("user", text)], backend.count_tokens,
+               backend.context_size, reserve)
+
+
+def _send(session, text: str, show_stats: bool) -> None:
+    check_fits(session, text)
+    session.add_user(text)
+    _reply(session, sys.stdout, show_stats)
+
+
 def run(args) -> int:
     from app.cli.progress import cli_job
     from engine.chat.backends import LoadOptions, load_model
@@ -114,8 +135,7 @@ def run(args) -> int:
         if session.template.warning:
             print(f"note: {session.template.warning}", file=sys.stderr)
         if args.prompt is not None:
-            session.add_user(args.prompt)
-            _reply(session, sys.stdout, args.stats)
+            _send(session, args.prompt, args.stats)
             return 0
         return _repl(session, history, args)
     finally:
@@ -166,7 +186,6 @@ def _repl(session, history, args) -> int:
             print(REPL_HELP, file=sys.stderr)
             continue
         try:
-            session.add_user(line)
-            _reply(session, sys.stdout, args.stats)
+            _send(session, line, args.stats)
         except UserError as exc:
             print(f"error: {exc}", file=sys.stderr)
