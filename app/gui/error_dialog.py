@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from .i18n import tr
+
 
 def error_box(parent: QWidget | None, title: str, message: str, hint: str = "",
               details: str = "") -> QMessageBox:
@@ -14,7 +16,7 @@ def error_box(parent: QWidget | None, title: str, message: str, hint: str = "",
         box.setInformativeText(hint)
     if details:
         box.setDetailedText(details)
-    copy = box.addButton(box.tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    copy = box.addButton(tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     copy.clicked.disconnect()  # keep the box open after copying
     copy.clicked.connect(lambda: QApplication.clipboard().setText(

@@ -1,14 +1,28 @@
-"""Qt translations from JSON catalogs in ``resources/i18n/<lang>/*.json``.
+"""Qt translations from Qt Linguist files, ``resources/i18n/<area>_<lang>.ts``.
 
-Every visible string goes through ``tr()``; this translator answers Qt's
-lookups from flat ``{"English source": "translation"}`` catalogs, one file per
-page, so a page and its strings are added together.  English is the source
-language and needs no catalog.
+Every visible string goes through ``tr()``: ``self.tr("...")`` in a QObject subclass (Qt
+context = the class name; PySide tries each class of the object's MRO) or this module's
+``tr("...")`` elsewhere (the empty context, which is where pyside6-lupdate files a bare
+``tr()`` call). English is the source language and needs no file.
+
+Each ``.ts`` is compiled to ``.qm`` with Qt's ``lrelease`` (shipped in PySide6) and loaded into
+its own ``QTranslator``. The ``.qm`` is looked up by the ``.ts`` file's content hash, first
+beside it (``python -m tools.i18n build``), then in the cache folder, where it is compiled on
+first use: an editable install or a fresh checkout needs no build step, and an edited ``.ts``
+is never served from a stale ``.qm``. Should lrelease be missing or fail, the ``.ts`` is read
+directly, so the app always starts translated. JSON catalogs left over from the old format
+(``resources/i18n/<lang>/*.json``) are still read, below the ``.ts`` files. See
+resources/i18n/README.md for how strings are added.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
+import os
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
@@ -18,12 +32,114 @@ log = logging.getLogger(__name__)
 I18N_DIR = RESOURCES_DIR / "i18n"
 
 LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文", "ko_KR": "한국어"}
+MODULE_CONTEXT = ""                 # lupdate's context for tr("...") outside a class
+LEGACY_CONTEXT = "AlpacaStudio"     # QCoreApplication.translate("AlpacaStudio", ...) also answers
+
+
+def tr(text: str) -> str:
+    """Translate outside a QObject (module-level labels, formatters). Use a literal:
+    ``tr("Deleted {name}").format(name=name)``."""
+    out = QCoreApplication.translate(MODULE_CONTEXT, text)
+    if out == text:
+        out = QCoreApplication.translate(LEGACY_CONTEXT, text)
+    return out
+
+
+def ts_files(language: str, folder: Path | None = None) -> list[Path]:
+    return sorted((folder or I18N_DIR).glob(f"*_{language}.ts"))
+
+
+# -- .qm: compiled by lrelease, cached by the .ts content -----------------------------------------
+
+def qt_tool(name: str) -> Path:
+    """A Qt tool shipped inside PySide6 (``lrelease``, ``lupdate``)."""
+    import shutil
+
+    import PySide6
+
+    base = Path(PySide6.__file__).resolve().parent
+    for candidate in (base / name, base / f"{name}.exe", base / "Qt" / "libexec" / name):
+        if candidate.exists():
+            return candidate
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if found:
+        return Path(found)
+    raise FileNotFoundError(f"Qt's {name} is not in {base}")
+
+
+def qm_name(ts: Path, data: bytes | None = None) -> str:
+    digest = hashlib.sha256(ts.read_bytes() if data is None else data).hexdigest()[:16]
+    return f"{ts.stem}.{digest}.qm"
+
+
+def qm_cache_dir() -> Path:
+    from engine import paths
+
+    folder = paths.cache_dir() / "i18n"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def compiled_qm(ts: Path) -> Path | None:
+    """The .qm of ``ts`` as it is now: prebuilt beside it, cached, or compiled into the cache."""
+    name = qm_name(ts)
+    for folder in (ts.parent, None):
+        try:
+            candidate = (folder or qm_cache_dir()) / name
+        except OSError:
+            continue
+        if candidate.exists():
+            return candidate
+    try:
+        cache = qm_cache_dir()
+        out = cache / name
+        tmp = cache / f"{name}.{os.getpid()}.partial"
+        done = subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(tmp)],
+                              capture_output=True, text=True, timeout=60)
+        if done.returncode != 0 or not tmp.exists():
+            raise RuntimeError(done.stderr.strip() or done.stdout.strip() or f"exit {done.returncode}")
+        os.replace(tmp, out)
+    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+        log.warning("Could not compile %s with lrelease (%s); reading it directly", ts.name, exc)
+        return None
+    for old in cache.glob(f"{ts.stem}.*.qm"):       # earlier builds of this file
+        if old != out:
+            old.unlink(missing_ok=True)
+    return out
+
+
+# -- Translators ----------------------------------------------------------------------------------
+
+class TsTranslator(QTranslator):
+    """A .ts file read directly (when lrelease is unavailable): exact context and source."""
+
+    def __init__(self, messages: dict[tuple[str, str], str], parent=None) -> None:
+        super().__init__(parent)
+        self._messages = messages
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt API)
+        return self._messages.get((context or "", source_text))    # None: not here, ask the next one
+
+    def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
+        return not self._messages
+
+
+def read_ts(path: Path) -> dict[tuple[str, str], str]:
+    """(context, source) -> translation, finished translations only."""
+    out = {}
+    for ctx in ET.parse(path).getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            tr_el = msg.find("translation")
+            if tr_el is not None and tr_el.text and tr_el.get("type") not in ("unfinished", "vanished", "obsolete"):
+                out[(name, msg.findtext("source") or "")] = tr_el.text
+    return out
 
 
 def load_catalog(language: str) -> dict[str, str]:
+    """JSON catalogs of the old format still in resources/i18n/<lang>/ (tools.i18n converts them)."""
     catalog: dict[str, str] = {}
-    folder = I18N_DIR / language
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted((I18N_DIR / language).glob("*.json")):
         try:
             catalog.update(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError) as exc:
@@ -32,33 +148,48 @@ def load_catalog(language: str) -> dict[str, str]:
 
 
 class CatalogTranslator(QTranslator):
+    """A flat {"English": "translation"} catalog, whatever the context (the old JSON format)."""
+
     def __init__(self, catalog: dict[str, str], parent=None) -> None:
         super().__init__(parent)
         self._catalog = catalog
 
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt API)
-        return self._catalog.get(source_text, "")
+        return self._catalog.get(source_text) or None     # None: not here, ask the next one
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt API)
         return not self._catalog
 
 
-_installed: CatalogTranslator | None = None
+def load_ts(ts: Path, parent=None) -> QTranslator | None:
+    qm = compiled_qm(ts)
+    if qm is not None:
+        translator = QTranslator(parent)
+        if translator.load(str(qm)):
+            return translator
+        log.warning("Qt could not load %s; reading %s directly", qm, ts.name)
+    try:
+        return TsTranslator(read_ts(ts), parent)
+    except (OSError, ET.ParseError) as exc:
+        log.warning("Translation file %s is unreadable: %s", ts, exc)
+        return None
+
+
+_installed: list[QTranslator] = []
 
 
 def install_language(language: str) -> None:
-    """Install the catalog for ``language`` on the running QCoreApplication."""
-    global _installed
+    """Install the translations of ``language`` on the running QCoreApplication."""
     app = QCoreApplication.instance()
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if language == "en":
         return
-    _installed = CatalogTranslator(load_catalog(language), app)
-    app.installTranslator(_installed)
-
-
-def tr(text: str) -> str:
-    """Translate outside a QObject (module-level labels, formatters)."""
-    return QCoreApplication.translate("AlpacaStudio", text)
+    # Qt asks the translator installed last first: the JSON leftovers go in first, below the .ts.
+    catalog = load_catalog(language)
+    translators: list[QTranslator | None] = [CatalogTranslator(catalog, app)] if catalog else []
+    translators += [load_ts(ts, app) for ts in ts_files(language)]
+    for translator in translators:
+        if translator is not None:
+            app.installTranslator(translator)
+            _installed.append(translator)
