@@ -189,7 +189,8 @@ def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerSt
                            param="model", code="model_not_found")
         return name
 
-    def submit(fn, name: str):
+    def submit(fn, name: str, record: RequestRecord):
+        record.queued = time.time()
         try:
             req = host.run(fn, name=name)
         except HostBusy as exc:
@@ -227,7 +228,7 @@ def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerSt
         record = request.scope[RECORD_KEY]
         if body.stream:
             pieces = _Pieces(asyncio.get_running_loop(), strip_leading=True)
-            req = submit(chat_job(turns, config.template, sampling, pieces.put), "serve:chat")
+            req = submit(chat_job(turns, config.template, sampling, pieces.put), "serve:chat", record)
             req.add_done_callback(pieces.close)
 
             def chunk(delta: dict, finish: Optional[str] = None, usage: Optional[dict] = None) -> dict:
@@ -248,7 +249,7 @@ def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerSt
                     yield _sse({"id": ident, "object": "chat.completion.chunk", "created": created,
                                 "model": model, "choices": [], "usage": usage})
             return _streaming(events(), req, record)
-        req = submit(chat_job(turns, config.template, sampling), "serve:chat")
+        req = submit(chat_job(turns, config.template, sampling), "serve:chat", record)
         outcome = await _wait(req, request, record)
         text = outcome.text.lstrip()
         return {"id": ident, "object": "chat.completion", "created": created, "model": model,
@@ -268,7 +269,7 @@ def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerSt
         record = request.scope[RECORD_KEY]
         if body.stream:
             pieces = _Pieces(asyncio.get_running_loop())
-            req = submit(completion_job(prompt, sampling, pieces.put), "serve:completion")
+            req = submit(completion_job(prompt, sampling, pieces.put), "serve:completion", record)
             req.add_done_callback(pieces.close)
 
             def chunk(text: str, finish: Optional[str] = None) -> dict:
@@ -286,7 +287,7 @@ def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerSt
                     last["usage"] = _usage(outcome)
                 yield _sse(last)
             return _streaming(events(), req, record)
-        req = submit(completion_job(prompt, sampling), "serve:completion")
+        req = submit(completion_job(prompt, sampling), "serve:completion", record)
         outcome = await _wait(req, request, record)
         return {"id": ident, "object": "text_completion", "created": created, "model": model,
                 "choices": [{"index": 0, "text": (prompt if body.echo else "") + outcome.text, "logprobs": None,
@@ -301,7 +302,7 @@ def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerSt
         except ValueError as exc:
             raise ApiError(400, str(exc), param="input", code="invalid_value")
         record = request.scope[RECORD_KEY]
-        req = submit(embed_job(texts), "serve:embeddings")
+        req = submit(embed_job(texts), "serve:embeddings", record)
         vectors, tokens = await _wait(req, request, record)
         record.prompt_tokens = tokens
         if body.dimensions is not None and body.dimensions != len(vectors[0]):

@@ -16,6 +16,7 @@ class RequestRecord:
     completion_tokens: int = 0
     duration: float = 0.0           # seconds until the last byte was sent
     note: str = ""                  # "client left", "stream", error message ...
+    queued: float = 0.0             # time.time() when it was handed to the model host (0: never)
 
     @property
     def tokens(self) -> int:
