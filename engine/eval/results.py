@@ -115,7 +115,13 @@ def list_runs(root) -> list[RunRecord]:
     if not root.is_dir():
         return []
     runs = [r for r in (load_run(p) for p in root.iterdir() if p.is_dir()) if r is not None]
-    return sorted(runs, key=lambda r: r.run.get("finished") or r.run.get("started") or "", reverse=True)
+
+    def written(r: RunRecord) -> int:
+        try:
+            return (r.path / RUN).stat().st_mtime_ns
+        except OSError:
+            return 0
+    return sorted(runs, key=written, reverse=True)
 
 
 def published_for(split: str, few_shot: int) -> dict[str, float]:

@@ -317,3 +317,29 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
     write_json(out / RUN, run_info)
     progress.update(total, total, status="Done", force=True)
     return EvalResult(out, summary, predictions, total, evaluated, seconds)
+
+
+def folder_state(config: EvalConfig, out) -> str:
+    """``"new"`` (no run in ``out``), ``"resume"`` (a run with the same settings: it continues)
+    or ``"other"`` (a run with other settings)."""
+    try:
+        old = read_json(Path(out) / RUN)
+    except (OSError, ValueError):
+        return "new"
+    return "resume" if old.get("fingerprint") == _fingerprint(config.settings_key()) else "other"
+
+
+def run_folder_name(config: EvalConfig) -> str:
+    """A readable folder name for a run: model (+ LoRA), split, shots, CoT, template."""
+    import re
+    stem = Path(config.model).name
+    if stem.lower().endswith(".gguf"):
+        stem = stem[:-5]
+    if config.lora:
+        stem += "+" + Path(config.lora).name
+    parts = [stem, config.split, f"{config.few_shot}shot"]
+    if config.cot:
+        parts.append("cot")
+    if config.with_prompt:
+        parts.append("prompt")
+    return re.sub(r"[^\w.+-]+", "_", "-".join(parts))
