@@ -1,0 +1,426 @@
+"""Behaviour of a Pre-training / Instruction tuning tab: checks as the inputs change, data preview and
+hardware check on worker threads, the training child as a job, live charts, Stop / Resume, next steps."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QFileDialog
+
+from engine.layout import adapters_dir
+
+from ..worker import Job
+from . import tasks
+from .metrics import RunHistory, load_history
+from .process import run_training, train_command
+from .run_view import DEFAULTS, RunTabView
+
+OTHER = "__other__"
+
+
+class _Bridge(QObject):
+    """Lives on the UI thread: ``record.emit`` from the job's thread arrives here queued."""
+    record = Signal(dict)
+
+
+class RunController(QObject):
+    run_ended = Signal(str)       # the LoRA folder made ("" when none): the page tells the library
+
+    def __init__(self, context, view: RunTabView, parent=None) -> None:
+        super().__init__(parent)
+        self.context, self.view, self.mode = context, view, view.mode
+        self.history = RunHistory()
+        self.checks: dict | None = None
+        self.job: Job | None = None
+        self.check_job = self.preview_job = self.hardware_job = None
+        self._out_edited = False
+        self._bridge = _Bridge(self)
+        self._bridge.record.connect(self._on_record)
+        self._timer = QTimer(self, singleShot=True, interval=350)
+        self._timer.timeout.connect(self.refresh)
+        self._hw_timer = QTimer(self, singleShot=True, interval=350)
+        self._hw_timer.timeout.connect(self.refresh_hardware)
+        v = view
+        v.start_requested.connect(self.start)
+        v.resume_button.clicked.connect(self.resume)
+        v.merge_button.clicked.connect(self.go_merge)
+        v.chat_button.clicked.connect(self.go_chat)
+        v.run_bar.ended.connect(self._on_ended)
+        v.hardware.use_qlora.connect(lambda: v.qlora.setChecked(True))
+        v.base_browse.clicked.connect(self.browse_base)
+        v.tokenizer_browse.clicked.connect(self.browse_tokenizer)
+        v.data_files.clicked.connect(self.browse_data_files)
+        v.data_folder.clicked.connect(self.browse_data_folder)
+        v.out_browse.clicked.connect(self.browse_out)
+        v.peft_browse.clicked.connect(self.browse_peft)
+        v.base_combo.activated.connect(self._base_activated)
+        v.tokenizer_combo.activated.connect(self._tokenizer_activated)
+        v.out_edit.textEdited.connect(self._out_typed)
+        for edit in (v.data_edit, v.out_edit, v.peft_edit):
+            edit.textChanged.connect(self.inputs_changed)
+        v.length.valueChanged.connect(self.inputs_changed)
+        for w in (v.lora_rank, v.micro_batch, v.grad_accum):
+            w.valueChanged.connect(self._hw_timer.start)
+        v.qlora.toggled.connect(self._hw_timer.start)
+        self._fill_combo(v.base_combo, [], self.tr("Choose a base model…"))
+        self._fill_combo(v.tokenizer_combo, [], self.tr("Same as the base model"))
+        self._restore()
+        self.context.jobs.run_quietly("Read the model library", tasks.library_models,
+                                      self.context.settings).finished.connect(self._library_read)
+
+    # library and pickers ------------------------------------------------------------------------------
+    def _fill_combo(self, combo, entries: list[dict], first: str) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(first, "")
+        kinds = {"merged": self.tr("merged"), "base": self.tr("registered base"), "lora": self.tr("LoRA tokenizer")}
+        for e in entries:
+            combo.addItem(f"{e['label']} ({kinds.get(e['kind'], e['kind'])})", e["path"])
+        combo.addItem(self.tr("Other folder…"), OTHER)
+        if keep and keep != OTHER:
+            self._select(combo, keep)
+        combo.blockSignals(False)
+
+    @staticmethod
+    def _select(combo, path: str) -> None:
+        if combo.findData(path) < 0:
+            combo.insertItem(combo.count() - 1, Path(path).name, path)
+        combo.setCurrentIndex(combo.findData(path))
+
+    @Slot(object)
+    def _library_read(self, found: dict) -> None:
+        self._fill_combo(self.view.base_combo, found["models"], self.tr("Choose a base model…"))
+        self._fill_combo(self.view.tokenizer_combo, found["tokenizers"], self.tr("Same as the base model"))
+
+    def reload_library(self) -> None:
+        if not self.busy:
+            self.context.jobs.run_quietly("Read the model library", tasks.library_models,
+                                          self.context.settings).finished.connect(self._library_read)
+
+    def base(self) -> str:
+        data = self.view.base_combo.currentData()
+        return "" if data in (None, OTHER) else data
+
+    def tokenizer(self) -> str:
+        data = self.view.tokenizer_combo.currentData()
+        return "" if data in (None, OTHER) else data
+
+    def set_base(self, path: str) -> None:
+        self._select(self.view.base_combo, str(path))
+        self._base_changed()
+
+    def set_tokenizer(self, path: str) -> None:
+        self._select(self.view.tokenizer_combo, str(path))
+        self.inputs_changed()
+
+    @Slot(int)
+    def _base_activated(self, _index: int) -> None:
+        if self.view.base_combo.currentData() == OTHER:
+            self.browse_base()
+        else:
+            self._base_changed()
+
+    @Slot(int)
+    def _tokenizer_activated(self, _index: int) -> None:
+        if self.view.tokenizer_combo.currentData() == OTHER:
+            self.browse_tokenizer()
+        else:
+            self.inputs_changed()
+
+    def _base_changed(self) -> None:
+        base = self.base()
+        if base and not self._out_edited:
+            self.view.out_edit.setText(str(adapters_dir(self.context.settings) / f"{Path(base).name}-{self.mode}"))
+        self.inputs_changed()
+        self._hw_timer.start()
+
+    def _folder(self, title: str, start: str = "") -> str:
+        return QFileDialog.getExistingDirectory(self.view, title, start)
+
+    @Slot()
+    def browse_base(self) -> None:
+        folder = self._folder(self.tr("Choose the base model folder"), self.base())
+        if folder:
+            self.set_base(folder)
+        elif self.view.base_combo.currentData() == OTHER:
+            self.view.base_combo.setCurrentIndex(0)
+
+    @Slot()
+    def browse_tokenizer(self) -> None:
+        folder = self._folder(self.tr("Choose a folder with tokenizer.model"), self.tokenizer() or self.base())
+        if folder:
+            self.set_tokenizer(folder)
+        elif self.view.tokenizer_combo.currentData() == OTHER:
+            self.view.tokenizer_combo.setCurrentIndex(0)
+
+    @Slot()
+    def browse_data_files(self) -> None:
+        pattern = self.tr("Alpaca JSON (*.json *.jsonl)") if self.mode == "sft" else self.tr("Text files (*.txt)")
+        files, _ = QFileDialog.getOpenFileNames(self.view, self.tr("Choose the training data"), "", pattern)
+        if len(files) == 1:
+            self.view.data_edit.setText(files[0])
+        elif files:   # several files: their folder, when they are all of it; else the first
+            self.view.data_edit.setText(str(Path(files[0]).parent))
+
+    @Slot()
+    def browse_data_folder(self) -> None:
+        folder = self._folder(self.tr("Choose the folder with the training data"))
+        if folder:
+            self.view.data_edit.setText(folder)
+
+    @Slot()
+    def browse_out(self) -> None:
+        folder = self._folder(self.tr("Choose the output folder"), self.view.out_edit.text())
+        if folder:
+            self._out_edited = True
+            self.view.out_edit.setText(folder)
+
+    @Slot()
+    def browse_peft(self) -> None:
+        folder = self._folder(self.tr("Choose a LoRA folder to continue from"))
+        if folder:
+            self.view.peft_edit.setText(folder)
+
+    @Slot(str)
+    def _out_typed(self, _text: str) -> None:
+        self._out_edited = True
+
+    # checks, preview, hardware ------------------------------------------------------------------------
+    @Slot()
+    def inputs_changed(self) -> None:
+        self.view.run_bar.start_button.setEnabled(False)
+        self._timer.start()
+
+    @Slot()
+    def refresh(self) -> None:
+        v = self.view
+        self.check_job = self.context.jobs.run_quietly(
+            "Check training inputs", tasks.check_inputs, self.mode, self.base(), self.tokenizer(),
+            v.data_edit.text().strip(), v.out_edit.text().strip())
+        self.check_job.finished.connect(self._checked)
+
+    @Slot(object)
+    def _checked(self, result: dict) -> None:
+        if self.sender() is not self.check_job:
+            return
+        v = self.view
+        self.checks = result
+        v.show_error(v.base_error, result["base_error"])
+        v.show_error(v.tokenizer_error, result["tokenizer_error"])
+        v.show_error(v.data_error, result["data_error"])
+        v.show_error(v.out_error, result.get("out_error", ""))
+        self._update_buttons()
+        if result["tokenizer_error"] or result["data_error"] or result["base_error"]:
+            v.preview.clear(self.tr("Fix the inputs marked in red to see the data."))
+            return
+        v.preview.set_busy()
+        self.preview_job = self.context.jobs.run_quietly(
+            "Preview training data", tasks.data_preview, self.mode, self.tokenizer() or self.base(),
+            v.data_edit.text().strip(), v.length.value())
+        self.preview_job.finished.connect(self._previewed)
+        self.preview_job.failed.connect(self._preview_failed)
+
+    @Slot(object)
+    def _previewed(self, result: dict) -> None:
+        if self.sender() is self.preview_job:
+            self.view.preview.show_result(self.mode, result["stats"], result["records"])
+
+    @Slot(str, str, str)
+    def _preview_failed(self, message: str, hint: str, _details: str) -> None:
+        if self.sender() is self.preview_job:
+            self.view.show_error(self.view.data_error, f"{message}\n{hint}".strip())
+            self.view.preview.clear(message)
+
+    def hardware_settings(self) -> dict:
+        v = self.view
+        return {"mode": self.mode, "max_length": v.length.value(), "lora_rank": v.lora_rank.value(),
+                "micro_batch": v.micro_batch.value() or None, "grad_accum": v.grad_accum.value() or None,
+                "qlora": v.qlora.isChecked()}
+
+    @Slot()
+    def refresh_hardware(self) -> None:
+        if not self.base():
+            return
+        self.view.hardware.set_busy()
+        self.hardware_job = self.context.jobs.run_quietly(
+            "Check training memory", tasks.hardware_plan, self.base(), self.hardware_settings())
+        self.hardware_job.finished.connect(self._hardware_planned)
+        self.hardware_job.failed.connect(self._hardware_failed)
+
+    @Slot(object)
+    def _hardware_planned(self, plan: dict) -> None:
+        if self.sender() is self.hardware_job:
+            self.view.hardware.show_plan(plan, self.view.qlora.isChecked())
+
+    @Slot(str, str, str)
+    def _hardware_failed(self, message: str, hint: str, _details: str) -> None:
+        if self.sender() is self.hardware_job:
+            self.view.hardware.set_error(f"{message}\n{hint}".strip())
+
+    # the run ------------------------------------------------------------------------------------------
+    @property
+    def busy(self) -> bool:
+        return self.job is not None and self.job.is_active
+
+    def inputs_ok(self) -> bool:
+        c = self.checks
+        return bool(c) and not (c["base_error"] or c["tokenizer_error"] or c["data_error"])
+
+    def options(self) -> dict:
+        v = self.view
+        out = v.out_edit.text().strip()
+        return {"base": self.base(), "tokenizer": self.tokenizer() or None, "data": v.data_edit.text().strip(),
+                "out": out, "lr": v.lr.text().strip() or None, "lora_rank": v.lora_rank.value(),
+                "lora_alpha": v.lora_alpha.value(), "lora_dropout": round(v.lora_dropout.value(), 4),
+                ("max_seq_length" if self.mode == "sft" else "block_size"): v.length.value(),
+                "epochs": v.epochs.value() if not v.max_steps.value() else None,
+                "max_steps": v.max_steps.value() or None, "micro_batch": v.micro_batch.value() or None,
+                "grad_accum": v.grad_accum.value() or None, "save_steps": v.save_steps.value(),
+                "qlora": v.qlora.isChecked(), "peft_path": v.peft_edit.text().strip() or None,
+                "metrics": str(Path(out) / "metrics.jsonl")}
+
+    @Slot()
+    def start(self) -> None:
+        if self.busy or not self.view.run_bar.start_button.isEnabled():
+            return
+        if self.checks and self.checks.get("out_error"):
+            return
+        self._run(resume=False)
+
+    @Slot()
+    def resume(self) -> None:
+        if not self.busy and self.view.out_edit.text().strip():
+            self._run(resume=True)
+
+    def _run(self, *, resume: bool) -> None:
+        opts = self.options()
+        if not resume:
+            self.history = RunHistory()
+        self._remember(opts)
+        cmd = train_command(self.mode, opts, resume=resume)
+        name = Path(opts["out"]).name
+        title = (self.tr("Resume training {name}") if resume else self.tr("Train {name}")).format(name=name)
+        texts = {"starting": self.tr("Starting the training process…"), "training": self.tr("Training…"),
+                 "stopping": self.tr("Stopping: saving a checkpoint…")}
+        self.job = self.context.jobs.start(title, run_training, cmd, opts["metrics"], out_dir=opts["out"],
+                                           on_record=self._bridge.record.emit, texts=texts)
+        self.view.run_bar.watch(self.job, folder=opts["out"], cancelled_text=self.tr(
+            "Stopped; a checkpoint was saved. Resume continues from it."))
+        self.view.side.setCurrentWidget(self.view.charts)
+        self.view.charts.show_history(self.history)
+        self._set_inputs_enabled(False)
+
+    @Slot(dict)
+    def _on_record(self, rec: dict) -> None:
+        self.history.add(rec)
+        self.view.charts.show_history(self.history)
+
+    @Slot()
+    def stop(self) -> None:
+        self.view.run_bar.cancel()
+
+    @Slot()
+    def _on_ended(self) -> None:
+        self._set_inputs_enabled(True)
+        h = self.history
+        if h.status == "done":
+            self.view.run_bar.set_status(self.tr("Done: the LoRA is in {path}").format(path=h.lora_dir), "ok")
+        self.view.charts.show_history(h)
+        self._update_buttons()
+        self.run_ended.emit(h.lora_dir if h.status in ("done", "stopped") else "")
+        self.inputs_changed()
+
+    def _set_inputs_enabled(self, enabled: bool) -> None:
+        v = self.view
+        for w in (v.base_combo, v.base_browse, v.tokenizer_combo, v.tokenizer_browse, v.data_edit, v.data_files,
+                  v.data_folder, v.settings_box, v.out_edit, v.out_browse):
+            w.setEnabled(enabled)
+
+    def _update_buttons(self) -> None:
+        v, h = self.view, self.history
+        busy = self.busy
+        v.run_bar.start_button.setEnabled(not busy and self.inputs_ok() and not (self.checks or {}).get("out_error"))
+        resumable = h.status in ("stopped", "failed", "running") and bool(h.checkpoints) or \
+            bool((self.checks or {}).get("out_error"))
+        v.resume_button.setVisible(not busy and resumable and h.status != "done")
+        v.resume_button.setEnabled(True)
+        has_lora = bool(h.lora_dir) and h.status in ("done", "stopped")
+        for b in (v.merge_button, v.chat_button):
+            b.setVisible(not busy and has_lora)
+            b.setEnabled(True)
+
+    @Slot()
+    def go_merge(self) -> None:
+        if self.history.lora_dir:
+            self.context.navigate("merge", lora_dirs=[self.history.lora_dir],
+                                  base_dir=self.history.config.get("base") or self.base())
+
+    @Slot()
+    def go_chat(self) -> None:
+        if self.history.lora_dir:
+            self.context.navigate("chat", model_path=self.history.config.get("base") or self.base(),
+                                  lora=self.history.lora_dir)
+
+    # remembered between sessions ----------------------------------------------------------------------
+    def _key(self, name: str) -> str:
+        return f"train.{self.mode}.{name}"
+
+    def _remember(self, opts: dict) -> None:
+        store = self.context.store
+        store.set_ui_value(self._key("form"), {k: v for k, v in opts.items() if k != "metrics"})
+        store.set_ui_value(self._key("metrics"), opts["metrics"])
+
+    def _restore(self) -> None:
+        v = self.view
+        form = self.context.store.ui_value(self._key("form")) or {}
+        d = DEFAULTS[self.mode]
+        if form.get("base"):
+            self._select(v.base_combo, form["base"])
+        if form.get("tokenizer"):
+            self._select(v.tokenizer_combo, form["tokenizer"])
+        v.data_edit.setText(form.get("data") or "")
+        v.out_edit.setText(form.get("out") or "")
+        self._out_edited = bool(form.get("out"))
+        v.lr.setText(str(form.get("lr") or d["lr"]))
+        v.lora_rank.setValue(int(form.get("lora_rank") or d["lora_rank"]))
+        v.lora_alpha.setValue(int(form.get("lora_alpha") or d["lora_alpha"]))
+        v.lora_dropout.setValue(float(form.get("lora_dropout", d["lora_dropout"])))
+        v.length.setValue(int(form.get("max_seq_length") or form.get("block_size") or d["length"]))
+        v.epochs.setValue(int(form.get("epochs") or d["epochs"]))
+        v.max_steps.setValue(int(form.get("max_steps") or 0))
+        v.micro_batch.setValue(int(form.get("micro_batch") or 0))
+        v.grad_accum.setValue(int(form.get("grad_accum") or 0))
+        v.save_steps.setValue(int(form.get("save_steps") or d["save_steps"]))
+        v.qlora.setChecked(bool(form.get("qlora")))
+        v.peft_edit.setText(form.get("peft_path") or "")
+        metrics = self.context.store.ui_value(self._key("metrics"))
+        if metrics:
+            self.context.jobs.run_quietly("Read the last training run", load_history,
+                                          metrics).finished.connect(self._history_read)
+        if self.base():
+            self._hw_timer.start()
+
+    @Slot(object)
+    def _history_read(self, result: dict) -> None:
+        if self.busy:
+            return
+        history = RunHistory()
+        history.extend(result["records"])
+        self.history = history
+        self.view.charts.show_history(history)
+        if history.steps:
+            self.view.side.setCurrentWidget(self.view.charts)
+        if history.status == "done":
+            self.view.run_bar.set_status(self.tr("Last run finished: the LoRA is in {path}").format(
+                path=history.lora_dir), "ok")
+        elif history.status in ("stopped", "running"):
+            self.view.run_bar.set_status(self.tr("The last run stopped at step {step}; Resume continues it.").format(
+                step=int(history.steps[-1]) if history.steps else 0))
+        self._update_buttons()
+
+    def stop_and_wait(self, timeout_ms: int = 300_000) -> None:
+        """Closing the window: SIGTERM, then wait for the checkpoint (blocks: only at shutdown)."""
+        if self.busy:
+            self.job.cancel()
+            self.job.wait(timeout_ms)

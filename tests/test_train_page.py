@@ -1,0 +1,238 @@
+"""The Train page driven as a user would: a tiny SFT run from the form (real training child process),
+live chart points, Stop, Resume, Merge this LoRA…; wrong inputs as form messages; the run read back
+after a restart; the Vocabulary tab's merge report."""
+from __future__ import annotations
+
+import gc
+import json
+import os
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from app.gui.context import AppContext
+from app.gui.jobs_panel import JobsPanel
+from app.gui.pages.merge_page import MergePage
+from app.gui.pages.train_page import TrainPage
+from app.gui.train.metrics import RunHistory, read_records
+from engine.settings import SettingsStore
+from tests.factory import shared_file
+
+LONG = 240_000
+SCREENSHOTS = os.environ.get("TRAIN_SCREENSHOTS")   # a folder: write docs/screenshots/train_*.png there
+
+
+class Shell(QWidget):
+    """The parts of the main window the Train page works with: its page, the Merge page it leads to
+    (through the context's navigation, as the window does) and the jobs panel."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.context = AppContext(SettingsStore())
+        self.pages = {"train": TrainPage(self.context), "merge": MergePage(self.context)}
+        self.stack = QStackedWidget()
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+        self.jobs_panel = JobsPanel(self.context.jobs)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack, 4)
+        layout.addWidget(self.jobs_panel, 1)
+        self.context.navigate_requested.connect(self.navigate)
+
+    def navigate(self, page_id: str, kwargs: dict) -> None:
+        self.stack.setCurrentWidget(self.pages[page_id])
+        self.pages[page_id].open_with(**kwargs)
+
+
+@pytest.fixture
+def window(qtbot):
+    win = Shell()
+    qtbot.addWidget(win)
+    win.resize(1400, 940)
+    win.show()
+    yield win
+    win.context.jobs.shutdown(timeout_ms=120_000)
+    gc.collect()
+
+
+@pytest.fixture(scope="module")
+def alpaca_model(tmp_path_factory):
+    from tests import factory
+    return factory.tiny_llama(tmp_path_factory.mktemp("alpaca") / "tiny-alpaca", tokenizer="chinese_alpaca")
+
+
+def _click(qtbot, button):
+    assert button.isVisible() and button.isEnabled(), button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _choose(monkeypatch, qtbot, button, *, folder=None, files=None):
+    """Click a Folder…/Files… button and answer its dialog."""
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(f) for f in files or []], "")))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str((files or [""])[0]), "")))
+    _click(qtbot, button)
+
+
+def _sft_tab(window, qtbot):
+    page = window.pages["train"]
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert page.tabs.currentWidget() is page.sft_view
+    return page, page.sft, page.sft_view
+
+
+def _fill(monkeypatch, qtbot, view, base, data, out, *, steps=30):
+    _choose(monkeypatch, qtbot, view.base_browse, folder=base)
+    _choose(monkeypatch, qtbot, view.data_files, files=[data])
+    view.out_edit.setText(str(out))
+    view.max_steps.setValue(steps)
+    view.length.setValue(64)
+    view.micro_batch.setValue(1)
+    view.grad_accum.setValue(1)
+
+
+def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca_model, tmp_path):
+    page, ctl, view = _sft_tab(window, qtbot)
+    data = shared_file("alpaca_zh_sample.json")
+    out = tmp_path / "my-sft"
+    _fill(monkeypatch, qtbot, view, alpaca_model, data, out, steps=60)
+    changes = []
+    window.context.library_changed.connect(changes.append)
+
+    # Data preview: counts at the chosen max length, the template applied, the prompt masked.
+    qtbot.waitUntil(lambda: view.preview.stats is not None and view.run_bar.start_button.isEnabled(), timeout=LONG)
+    stats = view.preview.stats
+    records = json.loads(data.read_text(encoding="utf-8"))
+    assert stats["records"] == len(records) and stats["max_length"] == 64
+    assert 0 < stats["truncated"] <= len(records) and sum(b["count"] for b in stats["histogram"]) == len(records)
+    first = view.preview.shown[0]
+    assert first["prompt"].rstrip().endswith("### Response:") and records[0]["instruction"] in first["prompt"]
+    masked = sum(1 for v in first["labels"] if v == -100)
+    assert 0 < masked < len(first["labels"])
+    assert "### Response:" in view.preview.records.toPlainText()
+    assert f"{len(records)} records" in view.preview.summary.text()
+
+    # Start: a child process trains; the chart receives points while it runs.
+    _click(qtbot, view.run_bar.start_button)
+    job = ctl.job
+    assert job is not None and job in window.context.jobs.jobs and view.run_bar.cancel_button.isVisible()
+    qtbot.waitUntil(lambda: len(view.charts.loss_chart.points("loss")) >= 2, timeout=LONG)
+    assert view.side.currentWidget() is view.charts
+    assert window.jobs_panel.row_for(job).detail.text().count("/60 steps") == 1
+    assert "tokens/s" in window.jobs_panel.row_for(job).detail.text()
+
+    # Stop: SIGTERM, a checkpoint, the run ends "stopped"; Resume is offered.
+    _click(qtbot, view.run_bar.cancel_button)
+    qtbot.waitUntil(lambda: not ctl.busy, timeout=LONG)
+    assert ctl.history.status == "stopped" and ctl.history.checkpoints
+    stopped_at = int(ctl.history.steps[-1])
+    assert stopped_at < 60 and (out / "checkpoints").is_dir()
+    assert view.resume_button.isVisible() and not view.run_bar.cancel_button.isVisible()
+
+    # Resume: the step count continues from the checkpoint to the end.
+    _click(qtbot, view.resume_button)
+    assert ctl.busy
+    qtbot.waitUntil(lambda: not ctl.busy, timeout=LONG)
+    h = ctl.history
+    assert h.status == "done", view.run_bar.status.text()
+    assert h.steps[-1] == 60 and h.steps == sorted(set(h.steps)) and len(h.steps) >= 60 - stopped_at
+    assert view.charts.loss_chart.points("loss")[-1][0] == 60
+    assert all(y is not None for y in h.loss)
+    lora = h.lora_dir
+    assert (out / "lora" / "adapter_config.json").is_file() and lora.endswith("lora")
+    assert not view.resume_button.isVisible()
+
+    # The charts: hover values, PNG export.
+    view.charts.loss_chart.show_values_at(10)
+    assert "loss" in view.charts.loss_chart.readout.text()
+    png = tmp_path / "charts.png"
+    assert view.charts.save_png(png) and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    if SCREENSHOTS:
+        view.side.setCurrentWidget(view.charts)
+        qtbot.wait(200)
+        window.grab().save(os.path.join(SCREENSHOTS, "train_sft.png"))
+
+    # The library hears of the new LoRA (the Models page lists it from this).
+    assert [c.kind for c in changes] == ["train", "train"] and str(changes[-1].paths[0]) == lora
+
+    # Merge this LoRA…: the Merge page opens with this LoRA and the base filled in.
+    _click(qtbot, view.merge_button)
+    merge = window.pages["merge"]
+    assert window.stack.currentWidget() is merge
+    assert merge.lora_paths() == [lora] and merge.base_edit.text() == str(alpaca_model)
+
+    # The run survives a restart: a new window reads the metrics file back into the chart.
+    again = Shell()
+    qtbot.addWidget(again)
+    sft2 = again.pages["train"].sft
+    qtbot.waitUntil(lambda: sft2.history.status == "done", timeout=LONG)
+    assert sft2.history.steps == h.steps
+    assert len(sft2.view.charts.loss_chart.points("loss")) == len(h.steps)
+    assert sft2.view.merge_button.isVisible() or not sft2.view.isVisible()
+    again.context.jobs.shutdown()
+
+
+def test_wrong_inputs_are_form_messages(window, qtbot, monkeypatch, models, tmp_path):
+    page, ctl, view = _sft_tab(window, qtbot)
+    llama = models.llama()                                   # LLaMA tokenizer: 32000, not Alpaca's
+    jobs_before = len(window.context.jobs.jobs)
+
+    _fill(monkeypatch, qtbot, view, llama, tmp_path / "missing.json", tmp_path / "out")
+    qtbot.waitUntil(lambda: view.data_error.isVisible() and view.tokenizer_error.isVisible(), timeout=LONG)
+    assert "no such file or folder" in view.data_error.text()
+    assert "must be 49954" in view.tokenizer_error.text()
+    assert not view.run_bar.start_button.isEnabled()
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    _choose(monkeypatch, qtbot, view.data_folder, folder=empty)
+    qtbot.waitUntil(lambda: "no .json files" in view.data_error.text(), timeout=LONG)
+
+    not_a_model = tmp_path / "not-a-model"
+    not_a_model.mkdir()
+    _choose(monkeypatch, qtbot, view.base_browse, folder=not_a_model)
+    qtbot.waitUntil(lambda: "config.json" in view.base_error.text(), timeout=LONG)
+    assert not view.run_bar.start_button.isEnabled()
+    view.run_bar.start_button.click()                        # even a forced click starts nothing
+    assert len(window.context.jobs.jobs) == jobs_before and ctl.job is None
+
+
+def test_history_folds_resumed_runs(tmp_path):
+    path = tmp_path / "metrics.jsonl"
+    lines = [{"event": "start", "max_steps": 4, "config": {"base": "b"}},
+             *({"event": "step", "step": s, "max_steps": 4, "loss": 5 - s, "lr": 1e-4, "tokens_per_s": 10} for s in (1, 2, 3)),
+             {"event": "checkpoint", "step": 2, "path": "c2"}, {"event": "end", "status": "stopped", "lora_dir": "c2"},
+             {"event": "start", "max_steps": 4, "config": {"base": "b"}},
+             *({"event": "step", "step": s, "max_steps": 4, "loss": 4.5 - s, "lr": 1e-4, "tokens_per_s": 10} for s in (3, 4)),
+             {"event": "end", "status": "done", "lora_dir": "out/lora"}]
+    path.write_text("\n".join(json.dumps(r) for r in lines) + '\n{"event": "st', encoding="utf-8")
+    h = RunHistory()
+    h.extend(read_records(path))
+    assert h.steps == [1, 2, 3, 4] and h.loss == [4, 3, 1.5, 0.5]
+    assert h.status == "done" and h.lora_dir == "out/lora" and len(h.checkpoints) == 1
+
+
+def test_closing_while_training_asks_first(window, qtbot, monkeypatch):
+    page = window.pages["train"]
+
+    class Busy:
+        busy = True
+        stopped = False
+
+        def stop_and_wait(self):
+            self.stopped = True
+
+        class view:  # noqa: N801 - stands in for the tab's widgets
+            class run_bar:  # noqa: N801
+                @staticmethod
+                def set_status(text):
+                    pass
+
+    busy = Busy()
+    monkeypatch.setattr(type(page), "controllers", property(lambda self: (busy,)))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    assert page.can_close() is False and not busy.stopped
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    assert page.can_close() is True and busy.stopped
