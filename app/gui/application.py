@@ -1,4 +1,4 @@
-"""Starting the desktop app: QApplication, translations, style, the main window."""
+"""Starting the desktop app: QApplication, the CJK font, translations, style, the main window."""
 from __future__ import annotations
 
 import logging
@@ -13,11 +13,15 @@ log = logging.getLogger(__name__)
 
 def create_window(store: SettingsStore | None = None):
     """Build the window on an existing QApplication (also used by the tests)."""
+    from PySide6.QtWidgets import QApplication
+
     from .context import AppContext
+    from .fonts import install_cjk_font
     from .i18n import install_language
     from .main_window import MainWindow
 
     store = store or SettingsStore()
+    install_cjk_font(QApplication.instance())
     install_language(store.settings.language)
     context = AppContext(store)
     return MainWindow(context)
