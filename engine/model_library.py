@@ -19,6 +19,7 @@ from typing import Optional
 from . import layout
 from .atomic import atomic_write_text
 from .catalog import BASE_HF, BASE_PTH, BaseModel, LoraModel, load_catalog
+from .checkpoint import hf_weight_files, meta_parts, read_json
 from .diskspace import require_space
 from .errors import UserError
 from .jobs import CancelToken, NullReporter, ProgressReporter
@@ -142,11 +143,10 @@ class DownloadPlan:
 def plan_download(model: LoraModel, settings: Settings, *, source: str | None = None,
                   endpoint: str | None = None, dest: Path | None = None) -> DownloadPlan:
     """Which URLs to fetch into which files, with the published hashes to check while streaming."""
-    from .download import DownloadSpec, repo_file_url
+    from .download import DownloadSpec, check_source, repo_file_url
 
     source = source or settings.download_source
-    if source not in ("hf", "hf-mirror", "modelscope"):
-        raise UserError(f"Unknown download source {source!r}.", "Use hf, hf-mirror or modelscope.")
+    check_source(source)
     dest = Path(dest).expanduser() if dest else layout.lora_dir(settings, model.id)
     repo = model.repo(source)
     specs = [DownloadSpec(url=repo_file_url(source, repo, fname, endpoint=endpoint), dest=dest / fname,
@@ -275,7 +275,7 @@ def detect_base(folder: Path) -> tuple[str, str, list[Path]]:
     folder = Path(folder).expanduser()
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder.", "Choose the folder that holds the LLaMA weights.")
-    pths = sorted(folder.glob("consolidated.*.pth"))
+    pths = meta_parts(folder)
     if pths:
         params_file = folder / "params.json"
         if not params_file.is_file():
@@ -297,17 +297,13 @@ def detect_base(folder: Path) -> tuple[str, str, list[Path]]:
         return "pth", size, pths
     config_file = folder / "config.json"
     if config_file.is_file():
-        try:
-            config = json.loads(config_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise UserError(f"{config_file} cannot be read ({exc}).", "Re-download config.json.") from None
+        config = read_json(config_file)
         if config.get("model_type") != "llama":
             raise UserError(f"{folder} holds a {config.get('model_type', 'unknown')!r} model, not LLaMA.",
                             "Choose an original LLaMA folder (HF format or Meta's consolidated.*.pth).")
+        hf_weight_files(folder)       # refuses a folder without weights, or with a shard missing
+        # Every weight file is checked against the published hashes (which list the .bin files).
         weights = sorted([*folder.glob("pytorch_model*.bin"), *folder.glob("*.safetensors")])
-        if not weights:
-            raise UserError(f"{folder} has config.json but no weights (*.bin or *.safetensors).",
-                            "Copy the weight files into the folder.")
         return "hf", _size_for_dim(int(config.get("hidden_size", 0))), weights
     raise UserError(f"{folder} does not look like a LLaMA model.",
                     "Choose a folder with consolidated.*.pth + params.json (Meta) or config.json + weights (HF).")

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .diskspace import require_space
 from .errors import UserError
 from .jobs import Cancelled, CancelToken, NullReporter
 
@@ -43,6 +44,9 @@ QUANT_TYPES = {
     "Q8_0": "LLAMA_FTYPE_MOSTLY_Q8_0",
 }
 DEFAULT_TYPE = "Q4_K_M"
+# Every type a user can pick, largest first: the one list the Quantize page and the CLI show.
+CHOICES = ("F16", "Q8_0", "Q6_K", "Q5_K_M", "Q5_1", "Q5_0", "Q4_K_M", "Q4_1", "Q4_0", "Q3_K_M", "Q2_K")
+assert set(CHOICES) == {"F16", *QUANT_TYPES}
 
 _TENSOR_LINE = re.compile(r"\[\s*(\d+)\s*/\s*(\d+)\s*\]\s+(\S+)")
 
@@ -85,6 +89,9 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
     if out_path.resolve() == in_path.resolve():
         raise UserError("The output file is the input file.", "Choose another output name; the original is kept.")
     out_path.parent.mkdir(parents=True, exist_ok=True)
+    # The output size follows from the input's shapes: refuse before llama.cpp writes a byte.
+    require_space(out_path.parent, estimate_output_bytes(in_path, qtype), out_path.name,
+                  hint="Free some space, or choose an output folder on another disk.")
     tmp = out_path.with_name(f".{out_path.name}.partial")
     started = time.monotonic()
     cmd = [sys.executable, "-u", "-m", "engine.quantize", "--child", str(in_path), str(tmp), qtype,
@@ -105,7 +112,7 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
             if m:
                 progress.update(int(m.group(1)), int(m.group(2)), status=f"Quantizing {m.group(3)}")
             else:
-                log.debug("quantize: %s", line)
+                log.info("llama.cpp quantize: %s", line)     # the log file only, never the terminal
 
     reader = threading.Thread(target=pump, name="quantize-log", daemon=True)
     reader.start()
@@ -236,6 +243,48 @@ def estimate_file_bytes(shapes: Shapes, qtype: str) -> int:
     bits = sum(n * _bits(qtype, role, layer, shapes.layers, row) for role, layer, n, row in shapes.tensors())
     norms = (2 * shapes.layers + 1) * shapes.hidden * 4
     return int(bits / 8) + norms + 1_000_000   # + metadata (vocabulary)
+
+
+def shapes_of_gguf(path: os.PathLike | str) -> Optional[Shapes]:
+    """The model shapes recorded in a LLaMA GGUF's metadata (None when they cannot be read)."""
+    try:
+        from gguf import GGUFReader
+
+        reader = GGUFReader(str(path))
+        arch = _field(reader, "general.architecture") or "llama"
+
+        def num(key: str, default=None):
+            value = _field(reader, f"{arch}.{key}")
+            return int(value) if value is not None else default
+
+        heads = num("attention.head_count")
+        hidden = num("embedding_length")
+        emb = next(t for t in reader.tensors if t.name == "token_embd.weight")
+        vocab = int(max(emb.shape))
+        tied = not any(t.name == "output.weight" for t in reader.tensors)
+        return Shapes(vocab, hidden, num("feed_forward_length"), num("block_count"), heads,
+                      num("attention.head_count_kv", heads), num("attention.key_length", hidden // heads), tied)
+    except Exception:  # noqa: BLE001 - an estimate only; the caller falls back to the input's size
+        return None
+
+
+def _field(reader, key: str):
+    field = reader.fields.get(key)
+    if field is None:
+        return None
+    value = field.parts[field.data[0]]
+    if field.types and field.types[0].name == "STRING":
+        return bytes(value).decode("utf-8")
+    return value[0]
+
+
+def estimate_output_bytes(in_path: os.PathLike | str, qtype: str) -> int:
+    """What quantizing ``in_path`` to ``qtype`` writes; at most the input's size when shapes are unknown."""
+    shapes = shapes_of_gguf(in_path)
+    size = Path(in_path).stat().st_size
+    if shapes is None:
+        return size
+    return min(estimate_file_bytes(shapes, qtype), size + (1 << 20))
 
 
 def estimate_ram_bytes(shapes: Shapes, qtype: str, n_ctx: int = 2048) -> int:

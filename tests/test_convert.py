@@ -465,3 +465,70 @@ def test_cli_converts_meta_folder(meta_pair, capsys):
     assert rc == 0 and data["path"] == str(out) and data["source_format"] == "meta-pth"
     assert data["verification"]["ok"] and data["verification"]["tokenizer_parity"]["ok"]
     assert out.read_bytes() == results["meta1"].path.read_bytes()
+
+
+# ----------------------------------------------------------------- issue 10: refusals before writing,
+# and a verdict that a wrong conversion cannot pass
+
+def test_convert_refuses_before_writing_when_the_disk_is_too_small(models, tmp_path, monkeypatch):
+    from engine import diskspace
+
+    calls = []
+    monkeypatch.setattr(diskspace, "free_bytes", lambda p: calls.append(p) or 1_000_000)
+    out = tmp_path / "out" / "f.gguf"
+    with pytest.raises(UserError, match=r"Not enough disk space for f\.gguf: it needs .*short by") as err:
+        convert(models.llama(), out)
+    assert "another disk" in err.value.hint and calls
+    assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_quantize_refuses_before_writing_when_the_disk_is_too_small(llama_gguf, tmp_path, monkeypatch):
+    from engine import diskspace
+    from engine.quantize import estimate_output_bytes, quantize, shapes_of_gguf
+
+    _, f16, _, _ = llama_gguf
+    shapes = shapes_of_gguf(f16)
+    assert shapes is not None and shapes.vocab == 32000 and shapes.layers == 2
+    needed = estimate_output_bytes(f16, "Q8_0")
+    assert 0.4 * f16.stat().st_size < needed < f16.stat().st_size
+    monkeypatch.setattr(diskspace, "free_bytes", lambda p: needed // 2)
+    out = tmp_path / "q.gguf"
+    with pytest.raises(UserError, match=r"Not enough disk space for q\.gguf.*short by"):
+        quantize(f16, out, "Q8_0")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_mis_permuted_gguf_is_refused_by_the_verdict(models, tmp_path, monkeypatch):
+    """q_proj left in HF order: llama.cpp loads it and many top tokens still agree, but the verdict fails."""
+    from engine.gguf_convert import writer
+
+    model = models.llama()
+    good, bad = tmp_path / "good.gguf", tmp_path / "bad.gguf"
+    result = convert(model, good)
+    real = writer._rope_heads
+    monkeypatch.setattr(writer, "_rope_heads",
+                        lambda name, n_head, n_kv, inter: 0 if name.endswith("q_proj.weight")
+                        else real(name, n_head, n_kv, inter))
+    convert(model, bad)
+    ok = verify_conversion(model, good, n_params=result.n_params)
+    wrong = verify_conversion(model, bad, n_params=result.n_params)
+    assert ok.ok and ok.logits.max_abs_diff <= ok.logits.diff_limit
+    assert ok.logits.max_abs_diff < 0.2 * ok.logits.diff_limit        # a real margin, not a near miss
+    assert not wrong.ok
+    assert wrong.logits.max_abs_diff > wrong.logits.diff_limit
+    assert wrong.logits.max_abs_diff > 10 * ok.logits.max_abs_diff
+    # The error is not allowed to excuse mismatches: ties are judged by a fixed fraction of the scale.
+    assert wrong.logits.top1_matches + wrong.logits.near_ties < wrong.logits.positions
+
+
+def test_convert_cli_exits_nonzero_for_a_mis_permuted_file(models, tmp_path, monkeypatch, capsys):
+    from app.cli import main
+    from engine.gguf_convert import writer
+
+    real = writer._rope_heads
+    monkeypatch.setattr(writer, "_rope_heads",
+                        lambda name, n_head, n_kv, inter: 0 if name.endswith("k_proj.weight")
+                        else real(name, n_head, n_kv, inter))
+    out = tmp_path / "bad.gguf"
+    assert main(["convert", "--model", str(models.llama()), "--out", str(out), "--quiet"]) == 3
+    assert "limit" in capsys.readouterr().out

@@ -8,13 +8,13 @@ pages are released after each tensor so memory does not fill with the file.
 """
 from __future__ import annotations
 
-import ctypes
-import json
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..checkpoint import folder_kind, hf_weight_files, read_json
+from ..checkpoint.folder import HF, LORA, META, has_tokenizer
+from ..checkpoint.torchfile import madvise_dontneed, release_pages, torch_load  # noqa: F401  (used by lora.py)
 from ..errors import UserError
 from . import meta
 from .safetensors_file import SafetensorsReader, dtype_name
@@ -54,61 +54,6 @@ def hf_key_order(key: str):
 
 def _skip(key: str) -> bool:
     return key.endswith("rotary_emb.inv_freq")
-
-
-_libc = None
-
-
-def madvise_dontneed(address: int, size: int) -> None:
-    """Drop resident pages of a read-only file mapping (Linux); they are re-read on demand."""
-    global _libc
-    if not sys.platform.startswith("linux") or size <= 0:
-        return
-    try:
-        if _libc is None:
-            _libc = ctypes.CDLL(None, use_errno=True)
-        page = 4096
-        aligned = address - address % page
-        _libc.madvise(ctypes.c_void_p(aligned), ctypes.c_size_t(size + address - aligned), 4)  # MADV_DONTNEED
-    except Exception:  # noqa: BLE001 - only an optimisation
-        pass
-
-
-def release_pages(t) -> None:
-    """Drop the resident pages of a tensor memory-mapped from a file."""
-    storage = t.untyped_storage()
-    madvise_dontneed(storage.data_ptr(), storage.nbytes())
-
-
-def torch_load(path: Path) -> dict:
-    import pickle
-
-    import torch
-
-    try:
-        try:
-            return torch.load(str(path), map_location="cpu", weights_only=True, mmap=True)
-        except RuntimeError as exc:
-            if "mmap" not in str(exc) and "zip" not in str(exc):
-                raise
-            # Checkpoints written before PyTorch 1.6 cannot be memory-mapped.
-            return torch.load(str(path), map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError as exc:
-        if "Unsupported global" in str(exc):
-            raise UserError(f"{path.name} contains code or objects that are not plain tensors; "
-                            "it was not loaded.", "Use weights from a trusted source.") from None
-        raise _damaged(path, exc) from None
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - a damaged file fails in many ways inside the unpickler
-        raise _damaged(path, exc) from None
-
-
-def _damaged(path: Path, exc: BaseException) -> UserError:
-    reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return UserError(f"{path} is not a readable PyTorch checkpoint ({reason[:120]}).",
-                     "The file is damaged or incomplete: check it with 'python main.py verify' "
-                     "and download or copy it again.")
 
 
 class _PickleFiles:
@@ -155,7 +100,7 @@ class BaseCheckpoint:
     @property
     def tokenizer_dir(self) -> Path | None:
         for d in (self.folder, self.folder.parent):
-            if (d / "tokenizer.model").exists() or (d / "tokenizer.json").exists():
+            if has_tokenizer(d):
                 return d
         return None
 
@@ -183,45 +128,30 @@ class HFCheckpoint(BaseCheckpoint):
         if not cfg.exists():
             raise UserError(f"{self.folder} has no config.json.",
                             "Pick the folder that holds the model's config.json and weight files.")
-        self.hf_config = json.loads(cfg.read_text(encoding="utf-8"))
+        self.hf_config = read_json(cfg)
         gen = self.folder / "generation_config.json"
         if gen.exists():
-            self.generation_config = json.loads(gen.read_text(encoding="utf-8"))
+            self.generation_config = read_json(gen)
         self._file_of: dict[str, Path] = {}
-        st = sorted(self.folder.glob("*.safetensors"))
-        if st:
+        files = hf_weight_files(self.folder)      # index-aware; a missing shard is named
+        if files[0].suffix == ".safetensors":
             self.format = "hf-safetensors"
-            self._readers = {p: SafetensorsReader(p) for p in st}
+            self._readers = {p: SafetensorsReader(p) for p in files}
             for p, r in self._readers.items():
                 for k in r.keys():
                     if not _skip(k):
                         self.specs[k] = (r.shape(k), r.dtype(k))
                         self._file_of[k] = p
         else:
-            bins = sorted(self.folder.glob("pytorch_model*.bin"))
-            if not bins:
-                raise UserError(f"{self.folder} holds no model weights (*.safetensors or pytorch_model*.bin).",
-                                "Check that the download finished, or pick the folder with the weight files.")
             self.format = "hf-bin"
             self._pickles = _PickleFiles()
-            for p in bins:
+            for p in files:
                 sd = torch_load(p)
                 for k, t in sd.items():
                     if not _skip(k):
                         self.specs[k] = (tuple(t.shape), dtype_name(t.dtype))
                         self._file_of[k] = p
                 del sd
-        self._check_index()
-
-    def _check_index(self) -> None:
-        for name in ("model.safetensors.index.json", "pytorch_model.bin.index.json"):
-            index = self.folder / name
-            if index.exists():
-                weight_map = json.loads(index.read_text(encoding="utf-8")).get("weight_map", {})
-                missing = sorted({f for f in weight_map.values() if not (self.folder / f).exists()})
-                if missing:
-                    raise UserError(f"{self.folder} is incomplete: {', '.join(missing)} missing.",
-                                    "Download the missing weight files again.")
 
     @property
     def files(self) -> list[Path]:
@@ -251,7 +181,7 @@ class MetaCheckpoint(BaseCheckpoint):
 
     def __init__(self, folder: Path) -> None:
         super().__init__(folder)
-        self.params = json.loads((self.folder / "params.json").read_text(encoding="utf-8"))
+        self.params = read_json(self.folder / "params.json")
         self._files = sorted(self.folder.glob("consolidated.*.pth"))
         if not self._files:
             raise UserError(f"{self.folder} has params.json but no consolidated.NN.pth files.",
@@ -327,11 +257,12 @@ def open_base(folder) -> BaseCheckpoint:
     if not folder.is_dir():
         raise UserError(f"{folder} is a file; the base model is a folder.",
                         "Pick the folder that holds config.json or params.json.")
-    if (folder / "params.json").exists() and any(folder.glob("consolidated.*.pth")):
+    kind = folder_kind(folder)
+    if kind == META:
         return MetaCheckpoint(folder)
-    if (folder / "config.json").exists():
+    if kind == HF:
         return HFCheckpoint(folder)
-    if (folder / "adapter_config.json").exists():
+    if kind == LORA:
         raise UserError(f"{folder} is a LoRA, not a base model.",
                         "Pick the original LLaMA as the base, and add this folder as a LoRA.")
     raise UserError(f"{folder} is not a LLaMA model folder (no config.json, and no params.json with consolidated.NN.pth).",

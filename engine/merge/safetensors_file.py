@@ -14,6 +14,8 @@ import math
 import struct
 from pathlib import Path
 
+from ..checkpoint.safetensors import damaged, read_header
+
 DTYPES = {  # safetensors name -> torch dtype name
     "F64": "float64", "F32": "float32", "F16": "float16", "BF16": "bfloat16",
     "I64": "int64", "I32": "int32", "I16": "int16", "I8": "int8", "U8": "uint8", "BOOL": "bool",
@@ -41,17 +43,10 @@ class SafetensorsReader:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
-        with open(self.path, "rb") as f:
-            head = f.read(8)
-            if len(head) != 8:
-                raise ValueError(f"{self.path.name} is not a safetensors file (too short)")
-            (n,) = struct.unpack("<Q", head)
-            if n > 100 * 1024 * 1024:
-                raise ValueError(f"{self.path.name} is not a safetensors file (bad header size)")
-            header = json.loads(f.read(n))
-        self.metadata = header.pop("__metadata__", None) or {}
-        self._entries = header
-        self._data_start = 8 + n
+        header = read_header(self.path)       # the one parser; a damaged file is a UserError naming it
+        self.metadata = header.metadata
+        self._entries = header.entries
+        self._data_start = header.data_start
         self._file = None
 
     def keys(self) -> list[str]:
@@ -77,7 +72,7 @@ class SafetensorsReader:
         while got < len(view):
             n = self._file.readinto(view[got:])
             if not n:
-                raise ValueError(f"{self.path.name} is truncated (tensor {name})")
+                raise damaged(self.path, f"it ends inside tensor {name}")
             got += n
         return buf.view(torch_dtype(DTYPES[entry["dtype"]])).reshape(entry["shape"])
 

@@ -62,7 +62,8 @@ def run(args) -> int:
             "logits": None if check.logits is None else {
                 "positions": check.logits.positions, "top1_matches": check.logits.top1_matches,
                 "max_abs_diff": check.logits.max_abs_diff, "max_logit": check.logits.max_logit,
-                "near_ties": check.logits.near_ties},
+                "near_ties": check.logits.near_ties, "max_abs_diff_limit": check.logits.diff_limit,
+                "ok": check.logits.ok},
             "notes": check.notes}
     if args.json:
         print(json.dumps(data, indent=2, ensure_ascii=False))
@@ -83,8 +84,7 @@ def format_check(check) -> str:
                      f"against {p.reference}): " + ("identical" if p.ok else f"DIFFERS at token {p.first_mismatch}"))
     if check.logits is not None:
         lg = check.logits
-        ties = f" (near-ties within rounding: {lg.near_ties})" if lg.near_ties else ""
-        lines.append(f"logits vs transformers: top-1 identical at {lg.top1_matches}/{lg.positions} positions{ties}, "
-                     f"max abs difference {lg.max_abs_diff:.4g} (logits up to {lg.max_logit:.3g})")
+        verdict = "" if lg.ok else " - FAILED: this file does not compute what the model does"
+        lines.append(f"logits vs transformers: {lg.describe()}{verdict}")
     lines.extend(f"note: {n}" for n in check.notes)
     return "\n".join(lines)

@@ -8,8 +8,7 @@ from pathlib import Path
 from engine.catalog import load_catalog
 from engine.errors import UserError
 from engine.jobs import format_bytes
-from engine.layout import lora_dir, merged_dir
-from engine.model_library import find_base
+from engine.merge.request import merge_request
 from engine.settings import SettingsStore
 
 from ..progress import cli_job
@@ -72,8 +71,7 @@ def _catalog_chain(model_id: str) -> list[Path] | None:
     model = load_catalog().find(model_id)
     if model is None:
         return None
-    settings = SettingsStore().settings
-    return [lora_dir(settings, mid) for mid in model.merge_chain]
+    return merge_request(model.id, SettingsStore().settings).loras
 
 
 def _catalog_target(entries: list[str]):
@@ -89,7 +87,7 @@ def default_out(entries: list[str], out_format: str) -> Path:
     if model is None:
         raise UserError("No output folder given.",
                         "Pass --out DIR, or give a catalog id as the last --lora (output <models>/merged/<id>).")
-    return merged_dir(SettingsStore().settings, model.id + ("-pth" if out_format == "pth" else ""))
+    return merge_request(model.id, SettingsStore().settings, out_format=out_format).out
 
 
 def default_base(entries: list[str]) -> Path:
@@ -97,11 +95,8 @@ def default_base(entries: list[str]) -> Path:
     model = _catalog_target(entries)
     if model is None:
         raise UserError("No base model given.", "Pass --base DIR with your original LLaMA folder.")
-    record = find_base(SettingsStore().settings, f"llama-{model.size.lower()}")
-    if record is None:
-        raise UserError(f"No original LLaMA-{model.size} is registered.",
-                        "Pass --base DIR, or register yours once: python main.py base add DIR")
-    return Path(record.path)
+    return merge_request(model.id, SettingsStore().settings).require_base(
+        "Pass --base DIR, or register yours once: python main.py base add DIR")
 
 
 def run(args) -> int:

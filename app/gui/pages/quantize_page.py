@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
 from engine.diskspace import free_bytes
 from engine.jobs import format_bytes
 from engine.layout import gguf_dir, models_root
+from engine.quantize import CHOICES as TYPES  # the one list of types
 
 from ..run_bar import RunBar, bar_parts
 from ..worker import Job
 from .base import Page
 
 OTHER = "__other__"
-TYPES = ("F16", "Q8_0", "Q6_K", "Q5_K_M", "Q5_1", "Q5_0", "Q4_K_M", "Q4_1", "Q4_0", "Q3_K_M", "Q2_K")
 
 
 def describe_model(model_dir, *, progress=None, cancel=None) -> dict:
@@ -193,6 +193,7 @@ class QuantizePage(Page):
         self._fill_sources()
         self._select_type(ui("quantize.type") or "Q4_K_M")
         self._update_outputs()
+        context.library_changed.connect(self._library_changed)
 
     def title(self) -> str:
         return self.tr("Quantize")
@@ -244,8 +245,8 @@ class QuantizePage(Page):
         if target and self.source.findData(target) >= 0:
             self.source.setCurrentIndex(self.source.findData(target))   # read when the page is shown
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
+    @Slot(object)
+    def _library_changed(self, _change) -> None:
         # Pages are built at start-up: list the merges made since. A folder already read stays chosen;
         # an untouched page moves to the newest merge.
         if self.job is None or not self.job.is_active:
@@ -432,6 +433,7 @@ class QuantizePage(Page):
         self.result = result
         self.run_bar.set_status(self.tr("Done: {file}").format(file=result.final_path.name), "ok")
         self._show_results(result)
+        self.context.notify_library_changed("quantize", result.f16_path, result.final_path)
 
     def _show_results(self, r) -> None:
         labels = self.result_labels
