@@ -53,10 +53,13 @@ def test_placeholders_survive_translation():
 
 
 def test_tr_calls_can_be_extracted():
-    """lupdate only sees literals, and a `.tr()` on another object gets the wrong context."""
+    """lupdate only sees literals outside f-strings, and a `.tr()` on another object gets the wrong context."""
     bad = []
     for path in sorted((ROOT / "app" / "gui").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        in_fstring = {id(n) for f in ast.walk(tree) if isinstance(f, ast.JoinedStr)
+                      for v in f.values if isinstance(v, ast.FormattedValue) for n in ast.walk(v.value)}
+        for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and node.args):
                 continue
             fn = node.func
@@ -68,6 +71,8 @@ def test_tr_calls_can_be_extracted():
                 bad.append(where + "  <- tr() needs a string literal; use tr(\"... {x} ...\").format(x=...)")
             elif isinstance(fn, ast.Attribute) and not (isinstance(fn.value, ast.Name) and fn.value.id == "self"):
                 bad.append(where + "  <- use self.tr() or app.gui.i18n.tr()")
+            elif id(node) in in_fstring:
+                bad.append(where + "  <- lupdate does not look inside f-strings: translate into a variable first")
     assert not bad, "\n".join(bad)
 
 

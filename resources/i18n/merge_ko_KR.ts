@@ -220,8 +220,16 @@
         <translation>예상 최대 메모리: {memory} (모델을 텐서 단위로 처리)</translation>
     </message>
     <message>
+        <source>An earlier merge into this folder was stopped and left {size} of partial files; they are removed when the merge starts.</source>
+        <translation>이 폴더로 진행하던 이전 병합이 중단되어 {size}의 미완성 파일이 남아 있습니다. 병합을 시작하면 삭제됩니다.</translation>
+    </message>
+    <message>
         <source>The merge cannot start:</source>
         <translation>병합을 시작할 수 없습니다:</translation>
+    </message>
+    <message>
+        <source>Remove partial files</source>
+        <translation>미완성 파일 삭제</translation>
     </message>
     <message>
         <source>Merge {name}</source>

@@ -220,8 +220,16 @@
         <translation>预计内存峰值：{memory}（模型逐个张量处理）</translation>
     </message>
     <message>
+        <source>An earlier merge into this folder was stopped and left {size} of partial files; they are removed when the merge starts.</source>
+        <translation>之前向此文件夹的合并被中断，留下了 {size} 的未完成文件；开始合并时会将其删除。</translation>
+    </message>
+    <message>
         <source>The merge cannot start:</source>
         <translation>无法开始合并：</translation>
+    </message>
+    <message>
+        <source>Remove partial files</source>
+        <translation>删除未完成的文件</translation>
     </message>
     <message>
         <source>Merge {name}</source>
