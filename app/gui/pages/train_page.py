@@ -37,6 +37,7 @@ class TrainPage(Page):
         self.tabs.addTab(self.pt_view, self.tr("Pre-training"))
         self.tabs.addTab(self.sft_view, self.tr("Instruction tuning"))
         self.tabs.setCurrentIndex(int(context.store.ui_value("train.tab", 2)))
+        self.vocab.use_tokenizer.connect(self._pretrain_with)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         heading = QLabel(self.title())
@@ -78,6 +79,11 @@ class TrainPage(Page):
             controller.set_tokenizer(str(tokenizer_dir))
         if data:
             controller.view.data_edit.setText(str(data))
+
+    @Slot(str)
+    def _pretrain_with(self, tokenizer_dir: str) -> None:
+        self.tabs.setCurrentWidget(self.pt_view)
+        self.pt.set_tokenizer(tokenizer_dir)
 
     @Slot(str)
     def _run_ended(self, lora_dir: str) -> None:

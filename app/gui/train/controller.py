@@ -5,17 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
-from PySide6.QtWidgets import QFileDialog
-
-from engine.layout import adapters_dir
-
 from ..worker import Job
 from . import tasks
+from .inputs import RunInputs
 from .metrics import RunHistory, load_history
 from .process import run_training, train_command
 from .run_view import DEFAULTS, RunTabView
-
-OTHER = "__other__"
 
 
 class _Bridge(QObject):
@@ -33,7 +28,6 @@ class RunController(QObject):
         self.checks: dict | None = None
         self.job: Job | None = None
         self.check_job = self.preview_job = self.hardware_job = None
-        self._out_edited = False
         self._bridge = _Bridge(self)
         self._bridge.record.connect(self._on_record)
         self._timer = QTimer(self, singleShot=True, interval=350)
@@ -47,144 +41,23 @@ class RunController(QObject):
         v.chat_button.clicked.connect(self.go_chat)
         v.run_bar.ended.connect(self._on_ended)
         v.hardware.use_qlora.connect(lambda: v.qlora.setChecked(True))
-        v.base_browse.clicked.connect(self.browse_base)
-        v.tokenizer_browse.clicked.connect(self.browse_tokenizer)
-        v.data_files.clicked.connect(self.browse_data_files)
-        v.data_folder.clicked.connect(self.browse_data_folder)
-        v.out_browse.clicked.connect(self.browse_out)
-        v.peft_browse.clicked.connect(self.browse_peft)
-        v.base_combo.activated.connect(self._base_activated)
-        v.tokenizer_combo.activated.connect(self._tokenizer_activated)
-        v.out_edit.textEdited.connect(self._out_typed)
+        self.inputs = RunInputs(context, view, self)
+        self.inputs.changed.connect(self.inputs_changed)
+        self.inputs.base_changed.connect(self._hw_timer.start)
+        self.base, self.tokenizer = self.inputs.base, self.inputs.tokenizer
+        self.set_base, self.set_tokenizer = self.inputs.set_base, self.inputs.set_tokenizer
         for edit in (v.data_edit, v.out_edit, v.peft_edit):
             edit.textChanged.connect(self.inputs_changed)
         v.length.valueChanged.connect(self.inputs_changed)
         for w in (v.lora_rank, v.micro_batch, v.grad_accum):
             w.valueChanged.connect(self._hw_timer.start)
         v.qlora.toggled.connect(self._hw_timer.start)
-        self._fill_combo(v.base_combo, [], self.tr("Choose a base model…"))
-        self._fill_combo(v.tokenizer_combo, [], self.tr("Same as the base model"))
         self._restore()
-        self.context.jobs.run_quietly("Read the model library", tasks.library_models,
-                                      self.context.settings).finished.connect(self._library_read)
-
-    # library and pickers ------------------------------------------------------------------------------
-    def _fill_combo(self, combo, entries: list[dict], first: str) -> None:
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(first, "")
-        kinds = {"merged": self.tr("merged"), "base": self.tr("registered base"), "lora": self.tr("LoRA tokenizer")}
-        for e in entries:
-            combo.addItem(f"{e['label']} ({kinds.get(e['kind'], e['kind'])})", e["path"])
-        combo.addItem(self.tr("Other folder…"), OTHER)
-        if keep and keep != OTHER:
-            self._select(combo, keep)
-        combo.blockSignals(False)
-
-    @staticmethod
-    def _select(combo, path: str) -> None:
-        if combo.findData(path) < 0:
-            combo.insertItem(combo.count() - 1, Path(path).name, path)
-        combo.setCurrentIndex(combo.findData(path))
-
-    @Slot(object)
-    def _library_read(self, found: dict) -> None:
-        self._fill_combo(self.view.base_combo, found["models"], self.tr("Choose a base model…"))
-        self._fill_combo(self.view.tokenizer_combo, found["tokenizers"], self.tr("Same as the base model"))
+        self.inputs.reload_library()
 
     def reload_library(self) -> None:
         if not self.busy:
-            self.context.jobs.run_quietly("Read the model library", tasks.library_models,
-                                          self.context.settings).finished.connect(self._library_read)
-
-    def base(self) -> str:
-        data = self.view.base_combo.currentData()
-        return "" if data in (None, OTHER) else data
-
-    def tokenizer(self) -> str:
-        data = self.view.tokenizer_combo.currentData()
-        return "" if data in (None, OTHER) else data
-
-    def set_base(self, path: str) -> None:
-        self._select(self.view.base_combo, str(path))
-        self._base_changed()
-
-    def set_tokenizer(self, path: str) -> None:
-        self._select(self.view.tokenizer_combo, str(path))
-        self.inputs_changed()
-
-    @Slot(int)
-    def _base_activated(self, _index: int) -> None:
-        if self.view.base_combo.currentData() == OTHER:
-            self.browse_base()
-        else:
-            self._base_changed()
-
-    @Slot(int)
-    def _tokenizer_activated(self, _index: int) -> None:
-        if self.view.tokenizer_combo.currentData() == OTHER:
-            self.browse_tokenizer()
-        else:
-            self.inputs_changed()
-
-    def _base_changed(self) -> None:
-        base = self.base()
-        if base and not self._out_edited:
-            self.view.out_edit.setText(str(adapters_dir(self.context.settings) / f"{Path(base).name}-{self.mode}"))
-        self.inputs_changed()
-        self._hw_timer.start()
-
-    def _folder(self, title: str, start: str = "") -> str:
-        return QFileDialog.getExistingDirectory(self.view, title, start)
-
-    @Slot()
-    def browse_base(self) -> None:
-        folder = self._folder(self.tr("Choose the base model folder"), self.base())
-        if folder:
-            self.set_base(folder)
-        elif self.view.base_combo.currentData() == OTHER:
-            self.view.base_combo.setCurrentIndex(0)
-
-    @Slot()
-    def browse_tokenizer(self) -> None:
-        folder = self._folder(self.tr("Choose a folder with tokenizer.model"), self.tokenizer() or self.base())
-        if folder:
-            self.set_tokenizer(folder)
-        elif self.view.tokenizer_combo.currentData() == OTHER:
-            self.view.tokenizer_combo.setCurrentIndex(0)
-
-    @Slot()
-    def browse_data_files(self) -> None:
-        pattern = self.tr("Alpaca JSON (*.json *.jsonl)") if self.mode == "sft" else self.tr("Text files (*.txt)")
-        files, _ = QFileDialog.getOpenFileNames(self.view, self.tr("Choose the training data"), "", pattern)
-        if len(files) == 1:
-            self.view.data_edit.setText(files[0])
-        elif files:   # several files: their folder, when they are all of it; else the first
-            self.view.data_edit.setText(str(Path(files[0]).parent))
-
-    @Slot()
-    def browse_data_folder(self) -> None:
-        folder = self._folder(self.tr("Choose the folder with the training data"))
-        if folder:
-            self.view.data_edit.setText(folder)
-
-    @Slot()
-    def browse_out(self) -> None:
-        folder = self._folder(self.tr("Choose the output folder"), self.view.out_edit.text())
-        if folder:
-            self._out_edited = True
-            self.view.out_edit.setText(folder)
-
-    @Slot()
-    def browse_peft(self) -> None:
-        folder = self._folder(self.tr("Choose a LoRA folder to continue from"))
-        if folder:
-            self.view.peft_edit.setText(folder)
-
-    @Slot(str)
-    def _out_typed(self, _text: str) -> None:
-        self._out_edited = True
+            self.inputs.reload_library()
 
     # checks, preview, hardware ------------------------------------------------------------------------
     @Slot()
@@ -376,12 +249,12 @@ class RunController(QObject):
         form = self.context.store.ui_value(self._key("form")) or {}
         d = DEFAULTS[self.mode]
         if form.get("base"):
-            self._select(v.base_combo, form["base"])
+            self.inputs.select(v.base_combo, form["base"])
         if form.get("tokenizer"):
-            self._select(v.tokenizer_combo, form["tokenizer"])
+            self.inputs.select(v.tokenizer_combo, form["tokenizer"])
         v.data_edit.setText(form.get("data") or "")
         v.out_edit.setText(form.get("out") or "")
-        self._out_edited = bool(form.get("out"))
+        self.inputs.out_edited = bool(form.get("out"))
         v.lr.setText(str(form.get("lr") or d["lr"]))
         v.lora_rank.setValue(int(form.get("lora_rank") or d["lora_rank"]))
         v.lora_alpha.setValue(int(form.get("lora_alpha") or d["lora_alpha"]))

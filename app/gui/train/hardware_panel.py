@@ -53,8 +53,9 @@ class HardwarePanel(QWidget):
 
     def show_plan(self, plan: dict, qlora_chosen: bool) -> None:
         self.plan = plan
-        self.status.setText(plan.get("note") or "")
-        self.status.setVisible(bool(plan.get("note")))
+        note = "" if plan.get("qlora_suggested") else (plan.get("note") or "")
+        self.status.setText(note)
+        self.status.setVisible(bool(note))
         name = plan.get("device_name") or ""
         self.values["device"].setText(f"{plan['device']}" + (f" ({name})" if name and name != plan["device"] else ""))
         needed, free = plan.get("memory_needed") or 0, plan.get("memory_free") or 0

@@ -102,7 +102,9 @@ def merge_vocab(llama_tokenizer: str, chinese_sp: str, out: str, *, progress=Non
     """Merge a Chinese SentencePiece model into LLaMA's (upstream's algorithm) and report the gain."""
     from training import vocab
 
-    return vocab.merge_vocabulary(llama_tokenizer, chinese_sp, out, progress=progress, cancel=cancel)
+    if progress is not None:
+        progress.update(0, 1, status="Merging")
+    return vocab.merge_to_folder(llama_tokenizer, chinese_sp, out)
 
 
 def library_models(settings, *, progress=None, cancel=None) -> dict:

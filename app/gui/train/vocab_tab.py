@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from engine.layout import models_root
@@ -14,6 +14,7 @@ from .vocab_view import VocabView
 
 
 class VocabController(QObject):
+    use_tokenizer = Signal(str)     # the merged HF tokenizer folder, for the Pre-training tab
     def __init__(self, context, view: VocabView, parent=None) -> None:
         super().__init__(parent)
         self.context, self.view = context, view
@@ -28,6 +29,7 @@ class VocabController(QObject):
         v.merge_out_browse.clicked.connect(self.browse_merge_out)
         v.train_button.clicked.connect(self.train)
         v.merge_button.clicked.connect(self.merge)
+        v.use_button.clicked.connect(self._use)
         form = context.store.ui_value("train.vocab.form") or {}
         tokenizers = models_root(context.settings) / "tokenizers"
         v.corpus_edit.setText(form.get("corpus", ""))
@@ -35,10 +37,11 @@ class VocabController(QObject):
         v.sp_out_edit.setText(form.get("sp_out") or str(tokenizers / "my_chinese_sp.model"))
         v.llama_edit.setText(form.get("llama", ""))
         v.chinese_edit.setText(form.get("chinese", ""))
-        v.merge_out_edit.setText(form.get("merge_out") or str(tokenizers / "merged_tokenizer"))
+        v.merge_out_edit.setText(form.get("merge_out") or str(tokenizers / "chinese_llama"))
         if form.get("report"):
             self.report = form["report"]
             v.show_report(self.report)
+            v.use_button.setVisible(bool(self.report.get("hf_dir")))
 
     def _remember(self) -> None:
         v = self.view
@@ -148,11 +151,18 @@ class VocabController(QObject):
         v = self.view
         v.merge_button.setEnabled(True)
         self.report = report
-        v.merge_status.setText(self.tr("Merged: {size} pieces ({added} added) in {folder}.").format(
-            size=f"{report.get('after_size', 0):,}", added=f"{report.get('added', 0):,}",
-            folder=v.merge_out_edit.text().strip()))
+        v.merge_status.setText(self.tr("Merged: {size} pieces ({added} added). The tokenizer for training is "
+                                       "{folder}.").format(size=f"{report.get('after_size', 0):,}",
+                                                           added=f"{report.get('added', 0):,}",
+                                                           folder=report.get("hf_dir") or v.merge_out_edit.text()))
         v.show_report(report)
+        v.use_button.setVisible(bool(report.get("hf_dir")))
         self._remember()
+
+    @Slot()
+    def _use(self) -> None:
+        if self.report and self.report.get("hf_dir"):
+            self.use_tokenizer.emit(self.report["hf_dir"])
 
     @Slot()
     def _merge_failed(self, message: str = "", hint: str = "", _details: str = "") -> None:

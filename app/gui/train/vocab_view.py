@@ -54,6 +54,9 @@ class VocabView(QWidget):
         self.merge_out_browse = QPushButton(self.tr("Folder…"))
         self.merge_button = QPushButton(self.tr("Merge vocabularies"))
         self.merge_button.setProperty("primary", True)
+        self.use_button = QPushButton(self.tr("Pre-train with it…"))
+        self.use_button.setToolTip(self.tr("Opens the Pre-training tab with this tokenizer chosen"))
+        self.use_button.hide()
         self.merge_status = _hint("")
         self.merge_error = _hint("", "error")
         self.merge_error.hide()
@@ -65,7 +68,8 @@ class VocabView(QWidget):
         mf.addRow(self.tr("Output folder"), self._column(self._row(self.merge_out_edit, self.merge_out_browse), _hint(
             self.tr("Gets tokenizer.model and the Hugging Face tokenizer files; use it as the Tokenizer for "
                     "pre-training."))))
-        mf.addRow("", self._column(self._row(self.merge_button), self.merge_status, self.merge_error))
+        mf.addRow("", self._column(self._row(self.merge_button, self.use_button), self.merge_status,
+                                   self.merge_error))
 
         # efficiency -------------------------------------------------------------------------------
         self.table = QTableWidget(4, 3)
