@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 import json
-import os
 
 import pytest
 from PySide6.QtCore import Qt
@@ -20,7 +19,6 @@ from engine.settings import SettingsStore
 from tests.factory import shared_file
 
 LONG = 240_000
-SCREENSHOTS = os.environ.get("TRAIN_SCREENSHOTS")   # a folder: write docs/screenshots/train_*.png there
 
 
 class Shell(QWidget):
@@ -149,10 +147,6 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     assert "loss" in view.charts.loss_chart.readout.text()
     png = tmp_path / "charts.png"
     assert view.charts.save_png(png) and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    if SCREENSHOTS:
-        view.side.setCurrentWidget(view.charts)
-        qtbot.wait(200)
-        window.grab().save(os.path.join(SCREENSHOTS, "train_sft.png"))
 
     # The library hears of the new LoRA (the Models page lists it from this).
     assert [c.kind for c in changes] == ["train", "train"] and str(changes[-1].paths[0]) == lora
@@ -236,3 +230,45 @@ def test_closing_while_training_asks_first(window, qtbot, monkeypatch):
     assert page.can_close() is False and not busy.stopped
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
     assert page.can_close() is True and busy.stopped
+
+
+def test_vocabulary_tab_trains_merges_and_reports(window, qtbot, tmp_path):
+    page = window.pages["train"]
+    bar = page.tabs.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    v, ctl = page.vocab_view, page.vocab
+
+    # Learn a small Chinese SentencePiece model from our own text (a job in the jobs panel).
+    v.corpus_edit.setText(str(shared_file("pt_zh_sample.txt")))
+    v.vocab_size.setValue(3000)
+    v.sp_out_edit.setText(str(tmp_path / "mine.model"))
+    _click(qtbot, v.train_button)
+    qtbot.waitUntil(lambda: not ctl.busy, timeout=LONG)
+    assert (tmp_path / "mine.model").is_file() and v.chinese_edit.text() == str(tmp_path / "mine.model")
+    assert window.jobs_panel.row_for(ctl.train_job).job.state.value == "done"
+
+    # Merge upstream's chinese_sp into LLaMA's: 49953 pieces, the report as a table and bars.
+    v.llama_edit.setText(str(shared_file("llama_tokenizer.model")))
+    v.chinese_edit.setText(str(shared_file("chinese_sp.model")))
+    v.merge_out_edit.setText(str(tmp_path / "merged"))
+    _click(qtbot, v.merge_button)
+    qtbot.waitUntil(lambda: not ctl.busy, timeout=LONG)
+    report = ctl.report
+    assert report["before_size"] == 32000 and report["after_size"] == 49953
+    assert v.table.item(0, 1).text() == "49,953" and v.table.item(1, 1).text() == "17,953"
+    zh = report["per_1000_chars"]["zh"]
+    assert zh["after"] < zh["before"] * 0.7
+    assert v.chart.values[v.chart.legend.items[1][1].text] == [zh["after"], report["per_1000_chars"]["en"]["after"]]
+
+    # "Pre-train with it…" opens the Pre-training tab with the merged tokenizer chosen.
+    _click(qtbot, v.use_button)
+    assert page.tabs.currentWidget() is page.pt_view and page.pt.tokenizer() == report["hf_dir"]
+
+    # A file that is not a SentencePiece model: a message on the form.
+    bad = tmp_path / "bad.model"
+    bad.write_bytes(b"not a model")
+    v.chinese_edit.setText(str(bad))
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+    _click(qtbot, v.merge_button)
+    qtbot.waitUntil(lambda: v.merge_error.isVisible(), timeout=LONG)
+    assert "not a SentencePiece model" in v.merge_error.text()
