@@ -106,7 +106,8 @@ def test_the_app_answers_every_translation(qapp):
 
     i18n.install_language("zh_CN")
     try:
-        assert all(type(t).__name__ == "QTranslator" for t in i18n._installed)    # real .qm files
+        kinds = [type(t).__name__ for t in i18n._installed if type(t).__name__ != "CatalogTranslator"]
+        assert kinds == ["QTranslator"] * len(tool.ts_files("zh_CN"))              # real .qm files
         for path in tool.ts_files("zh_CN"):
             for m in tool.read_ts(path):
                 if m.translated:

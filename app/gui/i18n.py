@@ -82,7 +82,47 @@ def qm_cache_dir() -> Path:
 
 def compiled_qm(ts: Path) -> Path | None:
     """The .qm of ``ts`` as it is now: prebuilt beside it, cached, or compiled into the cache."""
-    name = qm_name(ts)
+    return compiled_qms([ts])[ts]
+
+
+def compiled_qms(ts_list: list[Path]) -> dict[Path, Path | None]:
+    """``compiled_qm`` for several files, the missing ones compiled in parallel (first start)."""
+    result: dict[Path, Path | None] = {}
+    running = []
+    for ts in ts_list:
+        name = qm_name(ts)
+        result[ts] = _existing_qm(ts, name)
+        if result[ts] is not None:
+            continue
+        try:
+            cache = qm_cache_dir()
+            tmp = cache / f"{name}.{os.getpid()}.partial"
+            proc = subprocess.Popen([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(tmp)],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            running.append((ts, cache / name, tmp, proc))
+        except OSError as exc:
+            log.warning("Could not compile %s with lrelease (%s); reading it directly", ts.name, exc)
+    for ts, out, tmp, proc in running:
+        try:
+            stdout, stderr = proc.communicate(timeout=60)
+            if proc.returncode != 0 or not tmp.exists():
+                raise RuntimeError(stderr.strip() or stdout.strip() or f"exit {proc.returncode}")
+            os.replace(tmp, out)
+        except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+            tmp.unlink(missing_ok=True)
+            log.warning("Could not compile %s with lrelease (%s); reading it directly", ts.name, exc)
+            continue
+        for old in out.parent.glob(f"{ts.stem}.*.qm"):       # earlier builds of this file
+            if old != out:
+                old.unlink(missing_ok=True)
+        result[ts] = out
+    return result
+
+
+def _existing_qm(ts: Path, name: str) -> Path | None:
     for folder in (ts.parent, None):
         try:
             candidate = (folder or qm_cache_dir()) / name
@@ -90,22 +130,7 @@ def compiled_qm(ts: Path) -> Path | None:
             continue
         if candidate.exists():
             return candidate
-    try:
-        cache = qm_cache_dir()
-        out = cache / name
-        tmp = cache / f"{name}.{os.getpid()}.partial"
-        done = subprocess.run([str(qt_tool("lrelease")), "-silent", str(ts), "-qm", str(tmp)],
-                              capture_output=True, text=True, timeout=60)
-        if done.returncode != 0 or not tmp.exists():
-            raise RuntimeError(done.stderr.strip() or done.stdout.strip() or f"exit {done.returncode}")
-        os.replace(tmp, out)
-    except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
-        log.warning("Could not compile %s with lrelease (%s); reading it directly", ts.name, exc)
-        return None
-    for old in cache.glob(f"{ts.stem}.*.qm"):       # earlier builds of this file
-        if old != out:
-            old.unlink(missing_ok=True)
-    return out
+    return None
 
 
 # -- Translators ----------------------------------------------------------------------------------
@@ -161,8 +186,14 @@ class CatalogTranslator(QTranslator):
         return not self._catalog
 
 
-def load_ts(ts: Path, parent=None) -> QTranslator | None:
-    qm = compiled_qm(ts)
+_COMPILE = object()
+
+
+def load_ts(ts: Path, parent=None, qm=_COMPILE) -> QTranslator | None:
+    """A translator for ``ts``: its .qm (``compiled_qm``, unless given; None: there is none)
+    loaded by Qt, else the .ts read directly."""
+    if qm is _COMPILE:
+        qm = compiled_qm(ts)
     if qm is not None:
         translator = QTranslator(parent)
         if translator.load(str(qm)):
@@ -188,7 +219,7 @@ def install_language(language: str) -> None:
     # Qt asks the translator installed last first: the JSON leftovers go in first, below the .ts.
     catalog = load_catalog(language)
     translators: list[QTranslator | None] = [CatalogTranslator(catalog, app)] if catalog else []
-    translators += [load_ts(ts, app) for ts in ts_files(language)]
+    translators += [load_ts(ts, app, qm) for ts, qm in compiled_qms(ts_files(language)).items()]
     for translator in translators:
         if translator is not None:
             app.installTranslator(translator)
