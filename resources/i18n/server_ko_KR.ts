@@ -167,10 +167,6 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>Since start</source>
-        <translation>시작 이후</translation>
-    </message>
-    <message>
         <source>Requests</source>
         <translation>요청</translation>
     </message>
@@ -201,6 +197,10 @@
     <message>
         <source>Copy example</source>
         <translation>예제 복사</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>요청 기록</translation>
     </message>
     <message>
         <source>Time</source>

@@ -167,10 +167,6 @@
         <translation>URL</translation>
     </message>
     <message>
-        <source>Since start</source>
-        <translation>启动以来</translation>
-    </message>
-    <message>
         <source>Requests</source>
         <translation>请求</translation>
     </message>
@@ -201,6 +197,10 @@
     <message>
         <source>Copy example</source>
         <translation>复制示例</translation>
+    </message>
+    <message>
+        <source>Request log</source>
+        <translation>请求日志</translation>
     </message>
     <message>
         <source>Time</source>

@@ -193,6 +193,8 @@ class ServerPage(Page):
             loading = self.load_call is not None
             self.view.model_label.setText(self.tr("Loading…") if loading else
                                           self.tr("No model loaded: load one here or on the Chat page"))
+        elif model_id(info) == info.display_name:
+            self.view.model_label.setText(info.display_name)
         else:
             self.view.model_label.setText(self.tr("{name} (as \"{id}\")").format(name=info.display_name,
                                                                                  id=model_id(info)))

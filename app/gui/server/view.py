@@ -23,10 +23,9 @@ class ServerView(QWidget):
         root.addWidget(intro)
 
         top = QHBoxLayout()
-        top.addWidget(self._build_settings(), 3)
-        top.addWidget(self._build_counters(), 2)
+        top.addWidget(self._build_settings(), 1)
+        top.addWidget(self._build_snippets(), 1)
         root.addLayout(top)
-        root.addWidget(self._build_snippets())
         root.addWidget(self._build_log(), 1)
 
     # sections ---------------------------------------------------------------------------------
@@ -104,20 +103,25 @@ class ServerView(QWidget):
         form.addRow(self.tr("URL"), url_row)
         return box
 
-    def _build_counters(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Since start"))
-        form = QFormLayout(box)
+    def _build_counters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
         self.count_requests = QLabel("0")
         self.count_errors = QLabel("0")
         self.count_busy = QLabel("0")
         self.count_tokens = QLabel("0")
         self.count_active = QLabel("0")
-        form.addRow(self.tr("Requests"), self.count_requests)
-        form.addRow(self.tr("Errors"), self.count_errors)
-        form.addRow(self.tr("Refused (queue full)"), self.count_busy)
-        form.addRow(self.tr("Tokens generated"), self.count_tokens)
-        form.addRow(self.tr("In progress"), self.count_active)
-        return box
+        for label, value in ((self.tr("Requests"), self.count_requests), (self.tr("Errors"), self.count_errors),
+                             (self.tr("Refused (queue full)"), self.count_busy),
+                             (self.tr("Tokens generated"), self.count_tokens),
+                             (self.tr("In progress"), self.count_active)):
+            name = QLabel(label)
+            name.setObjectName("hint")
+            value.setObjectName("counter")
+            row.addWidget(name)
+            row.addWidget(value)
+            row.addSpacing(18)
+        row.addStretch(1)
+        return row
 
     def _build_snippets(self) -> QGroupBox:
         box = QGroupBox(self.tr("Client examples"))
@@ -127,12 +131,12 @@ class ServerView(QWidget):
         self.curl_snippet = QPlainTextEdit()
         for edit in (self.python_snippet, self.curl_snippet):
             edit.setReadOnly(True)
+            edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
             edit.setObjectName("code")
-            edit.setMaximumHeight(150)
         self.snippet_tabs.addTab(self.python_snippet, self.tr("Python (openai)"))
         self.snippet_tabs.addTab(self.curl_snippet, "curl")
         self.copy_snippet = QPushButton(self.tr("Copy example"))
-        layout.addWidget(self.snippet_tabs)
+        layout.addWidget(self.snippet_tabs, 1)
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.copy_snippet)
@@ -140,7 +144,7 @@ class ServerView(QWidget):
         return box
 
     def _build_log(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Requests"))
+        box = QGroupBox(self.tr("Request log"))
         layout = QVBoxLayout(box)
         self.log = QTableWidget(0, 5)
         self.log.setHorizontalHeaderLabels([self.tr("Time"), self.tr("Endpoint"), self.tr("Status"),
@@ -153,9 +157,8 @@ class ServerView(QWidget):
         for col in (0, 2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.clear_log = QPushButton(self.tr("Clear"))
-        layout.addWidget(self.log)
-        row = QHBoxLayout()
-        row.addStretch(1)
+        row = self._build_counters()
         row.addWidget(self.clear_log)
         layout.addLayout(row)
+        layout.addWidget(self.log, 1)
         return box
