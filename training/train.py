@@ -214,7 +214,7 @@ def run_training(plan: TrainPlan, *, progress=None, cancel: CancelToken | None =
                  metrics: MetricsWriter | None = None) -> JobResult:
     progress = progress or NullReporter()
     cancel = cancel or CancelToken()
-    metrics = metrics or MetricsWriter(plan.settings.metrics)
+    metrics = metrics or MetricsWriter(plan.settings.metrics or Path(plan.settings.out) / "metrics.jsonl")
     try:
         return _run(plan, progress, cancel, metrics)
     except Cancelled:
@@ -281,7 +281,8 @@ def _run(plan: TrainPlan, progress, cancel: CancelToken, metrics: MetricsWriter)
         gradient_checkpointing_kwargs={"use_reentrant": False}, report_to="none", disable_tqdm=True,
         remove_unused_columns=False, ddp_find_unused_parameters=False, dataloader_num_workers=0,
         use_cpu=not cuda and plan.hw["device"] == "cpu", deepspeed=s.deepspeed,
-        use_liger_kernel=plan.fast_kernels, torch_compile=bool(s.compile and cuda), ddp_timeout=30000)
+        use_liger_kernel=plan.fast_kernels, torch_compile=bool(s.compile and cuda), ddp_timeout=30000,
+        include_num_input_tokens_seen="non_padding" if s.mode == "sft" else "all")
     world = args.world_size
     progress.update(0, None, status="Tokenizing the data")
     with args.main_process_first(desc="tokenizing"):
@@ -292,6 +293,8 @@ def _run(plan: TrainPlan, progress, cancel: CancelToken, metrics: MetricsWriter)
                         f"{plan.length} tokens).", "Add more data or lower --block-size.")
     cancel.check()
     progress.update(0, None, status="Loading the model")
+    from transformers import set_seed
+    set_seed(s.seed)                    # before the LoRA weights are drawn, as upstream's scripts do
     model = _load_model(plan, dtype)
     collator = datasets.Collator(plan.tokenizer.pad_id, s.mode)
     callback = _Callback(plan, metrics, cancel, collator, progress, world)
@@ -312,7 +315,9 @@ def _run(plan: TrainPlan, progress, cancel: CancelToken, metrics: MetricsWriter)
     if args.process_index == 0:
         from engine.atomic import atomic_dir
         with atomic_dir(plan.lora_dir, overwrite=True) as tmp:
-            trainer.model.save_pretrained(str(tmp), safe_serialization=True)
+            full_embeddings = {"embed_tokens", "lm_head"} <= set(plan.modules_to_save)
+            trainer.model.save_pretrained(str(tmp), safe_serialization=True,
+                                          save_embedding_layers=False if full_embeddings else "auto")
             plan.tokenizer.save(tmp)
             _write_summary(tmp, plan, state)
     losses = [h["loss"] for h in state.log_history if "loss" in h]
@@ -370,6 +375,7 @@ class _CallbackMixin:
     def on_train_begin(self, args, state, control, **kw):
         self._t0 = self._tlast = time.time()
         self._step0 = state.global_step
+        self._tokens_last = state.num_input_tokens_seen
         self.metrics.write("start", max_steps=state.max_steps, config=self.plan.config())
         self.progress.update(state.global_step, state.max_steps, status="Training")
 
@@ -386,9 +392,9 @@ class _CallbackMixin:
         if "loss" not in logs:
             return
         now = time.time()
-        tokens = self.collator.tokens
+        tokens = state.num_input_tokens_seen          # non-padding tokens, summed over all processes
         dt = max(now - self._tlast, 1e-9)
-        rate = (tokens - self._tokens_last) * self.world / dt
+        rate = (tokens - self._tokens_last) / dt
         self._tlast, self._tokens_last = now, tokens
         if state.global_step > self._step0 + 1 or self._step0 > 0:
             self._rates.append(rate)
