@@ -157,3 +157,29 @@ def test_cli_runs_and_prints_the_groups(forced, tmp_path, capsys):
     assert "data folder not found" in capsys.readouterr().err
     assert main(["eval", "subjects"]) == 0
     assert "计算机网络" in capsys.readouterr().out
+
+
+class BatchedBackend(ForcedBackend):
+    """Scores several prompts per call, as the transformers backend does."""
+
+    def __init__(self, choose) -> None:
+        super().__init__(choose)
+        self.batches: list[int] = []
+
+    def next_token_logits_batch(self, prompts, token_ids):
+        self.batches.append(len(prompts))
+        return [self.next_token_logits(p, token_ids) for p in prompts]
+
+
+def test_batched_backends_get_several_questions_per_request(monkeypatch, tmp_path):
+    backend = BatchedBackend(answer_key(_key(), WRONG))
+    monkeypatch.setattr(backends, "load_model", lambda path, options=None, **kw: backend)
+    host = ModelHost()
+    try:
+        (tmp_path / "m.gguf").write_bytes(b"GGUF")
+        result = run_ceval(host, _config(tmp_path, batch_size=3))
+        # 3, 2, 3, 4 questions per subject: batches never cross a subject.
+        assert backend.batches == [3, 2, 3, 3] and backend.calls == 12
+        assert result.summary["All"]["correct"] == 10.0
+    finally:
+        host.shutdown()

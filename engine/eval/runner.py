@@ -53,6 +53,7 @@ class EvalConfig:
     dtype: str = "auto"
     label: str = ""                   # name of the run in comparisons (default: model file + LoRA)
     fresh: bool = False               # discard an earlier run in out_dir with other settings
+    batch_size: int = 8               # prompts per request where the backend scores several at once (transformers)
 
     @property
     def uses_constraint(self) -> bool:
@@ -208,29 +209,43 @@ def _ensure_model(host, config: EvalConfig, progress, cancel: CancelToken):
     return _wait(host.load(str(model), options, progress=progress), cancel)
 
 
-def _answer_fn(config: EvalConfig, prompt: str, q: Question, choice_ids: list[int], rng: random.Random):
-    """The function one host request runs for one question: (prediction, detail)."""
-    if config.uses_constraint:
-        def fn(backend, _cancel):
-            logits = backend.next_token_logits(prompt, choice_ids)
-            prompt_ids = set(backend.tokenize(prompt)) & set(choice_ids)
+def _constrained_fn(config: EvalConfig, texts: list[str], choice_ids: list[int]):
+    """One host request for a batch of questions (constrained decoding): [(letter, detail)]."""
+    def fn(backend, _cancel):
+        if len(texts) > 1:
+            rows = backend.next_token_logits_batch(texts, choice_ids)
+        else:
+            rows = [backend.next_token_logits(texts[0], choice_ids)]
+        out = []
+        for text, logits in zip(texts, rows):
+            prompt_ids = set(backend.tokenize(text)) & set(choice_ids)
             letter, totals = answers.constrained_choice(choice_ids, logits, prompt_ids,
                                                         temperature=config.temperature)
-            return letter, {"scores": [round(t, 4) for t in totals]}
-        return fn
+            out.append((letter, {"scores": [round(t, 4) for t in totals]}))
+        return out
+    return fn
+
+
+def _free_text_fn(config: EvalConfig, text: str, q: Question, rng: random.Random):
+    """One host request for one question answered in free text (CoT): [(letter, detail)]."""
     settings = GenerationSettings(temperature=config.temperature, top_p=0.9, top_k=40, repetition_penalty=1.1,
                                   max_new_tokens=config.max_new_tokens, seed=rng.randrange(2 ** 31))
 
     def fn(backend, cancel):
-        stream = backend.generate(prompt, settings, cancel=cancel)
+        stream = backend.generate(text, settings, cancel=cancel)
         try:
-            text = "".join(stream)
+            reply = "".join(stream)
         finally:
             stream.close()
         cancel.check()
-        letter, direct = answers.extract_answer(text, q, rng)
-        return letter, {"response": text, "direct": direct}
+        letter, direct = answers.extract_answer(reply, q, rng)
+        return [(letter, {"response": reply, "direct": direct})]
     return fn
+
+
+def _model_facts(backend, _cancel) -> tuple[list[int], bool]:
+    """The 8 answer-letter token ids, and whether the backend scores several prompts at once."""
+    return answers.choice_token_ids(backend.tokenize), callable(getattr(backend, "next_token_logits_batch", None))
 
 
 def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] = None,
@@ -263,12 +278,14 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
 
     evaluated = 0
     t_eval = None
+    choice_ids, batch = [], 1
     if done < total:
         progress.update(0, 1, status="Loading the model", force=True)
         info = _ensure_model(host, config, progress.child(0, 1), cancel)
         run_info["model"] = {"display_name": info.display_name, "kind": info.kind,
                              "context_size": info.context_size}
-        choice_ids = _wait(host.run(lambda b, c: answers.choice_token_ids(b.tokenize), name="ceval-ids"), cancel)
+        choice_ids, can_batch = _wait(host.run(_model_facts, name="ceval-ids"), cancel)
+        batch = max(1, config.batch_size) if can_batch and config.uses_constraint else 1
         t_eval = time.monotonic()
     progress.update(done, total, unit="questions", status="Evaluating", force=True)
 
@@ -280,19 +297,20 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
         path = out / "partial" / f"{subject}.json"
         last_save = time.monotonic()
         rng = random.Random(f"{config.seed}:{subject}")
+        pending = [(i, q) for i, q in enumerate(qs, start=1) if q.id not in got]
         try:
-            for i, q in enumerate(qs, start=1):
-                if q.id in got:
-                    continue
+            for start in range(0, len(pending), batch):
+                chunk = pending[start:start + batch]
                 cancel.check()
-                prompt = prompts.build_prompt(q, p.histories[subject], cot=config.cot,
-                                              with_prompt=config.with_prompt)
-                letter, detail = _wait(host.run(_answer_fn(config, prompt, q, choice_ids, rng), name="ceval"),
-                                       cancel)
-                got[q.id] = {"pred": letter, **detail}
-                evaluated += 1
-                done += 1
-                progress.update(done, total, status=f"{index}/{len(p.subjects)} {name}: {i}/{len(qs)}")
+                texts = [prompts.build_prompt(q, p.histories[subject], cot=config.cot,
+                                              with_prompt=config.with_prompt) for _, q in chunk]
+                fn = _constrained_fn(config, texts, choice_ids) if config.uses_constraint else \
+                    _free_text_fn(config, texts[0], chunk[0][1], rng)
+                for (_, q), (letter, detail) in zip(chunk, _wait(host.run(fn, name="ceval"), cancel)):
+                    got[q.id] = {"pred": letter, **detail}
+                evaluated += len(chunk)
+                done += len(chunk)
+                progress.update(done, total, status=f"{index}/{len(p.subjects)} {name}: {chunk[-1][0]}/{len(qs)}")
                 if time.monotonic() - last_save >= SAVE_EVERY:
                     write_json(path, {"fingerprint": fp, "subject": subject, "answers": got}, indent=None)
                     last_save = time.monotonic()
