@@ -197,6 +197,26 @@ class HFBackend(Backend):
             row = self.model(**ids).logits[0, -1].float().cpu()
         return [float(row[i]) for i in token_ids]
 
+    def next_token_logits_batch(self, prompts: list[str], token_ids: list[int]) -> list[list[float]]:
+        """``next_token_logits`` for several prompts in one forward pass: left-padded, with the
+        attention mask and position ids each prompt would have alone."""
+        import torch
+        enc = [self.tokenizer(p, add_special_tokens=True)["input_ids"] for p in prompts]
+        width = max(len(e) for e in enc)
+        pad = self.tokenizer.pad_token_id
+        if pad is None:
+            pad = self.tokenizer.eos_token_id or 0
+        ids = torch.full((len(enc), width), pad, dtype=torch.long)
+        mask = torch.zeros((len(enc), width), dtype=torch.long)
+        for i, e in enumerate(enc):
+            ids[i, width - len(e):] = torch.tensor(e, dtype=torch.long)
+            mask[i, width - len(e):] = 1
+        positions = (mask.cumsum(-1) - 1).clamp(min=0)
+        with torch.inference_mode():
+            rows = self.model(input_ids=ids.to(self.device), attention_mask=mask.to(self.device),
+                              position_ids=positions.to(self.device)).logits[:, -1].float().cpu()
+        return [[float(row[i]) for i in token_ids] for row in rows]
+
     def embed(self, texts: list[str]) -> list[list[float]]:
         """Upstream's openai_server_demo: the last hidden layer, mean-pooled over the tokens,
         L2-normalized; one text at a time (no padding to mask)."""
