@@ -306,3 +306,39 @@ def test_alpaca_embeddings_match_upstreams_pooling(alpaca):
     ref = torch.nn.functional.normalize(hidden.mean(0), dim=0).numpy()
     assert np.allclose(e.data[0].embedding, ref, atol=1e-4)
     assert len(e.data) == 2 and e.usage.prompt_tokens == len(ids["input_ids"][0]) + len(tok("hello")["input_ids"])
+
+
+def test_cli_serves_until_ctrl_c(models, tmp_path):
+    """`python main.py serve` prints the URL, answers, and stops cleanly on Ctrl+C (SIGINT)."""
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    folder = models.llama(tokenizer="chinese_alpaca")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, str(root / "main.py"), "serve", "--model", str(folder), "--port",
+                             str(port), "--ctx", "256", "--device", "cpu", "--dtype", "float32"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        line = proc.stdout.readline()
+        assert line.strip() == f"URL: http://127.0.0.1:{port}/v1", (line, proc.stderr.read() if proc.poll() else "")
+        client = openai.OpenAI(base_url=line.split()[1], api_key="unused", max_retries=0, timeout=120)
+        model = client.models.list().data[0].id
+        assert model == folder.name
+        r = client.chat.completions.create(model=model, messages=[{"role": "user", "content": "你好"}], max_tokens=2)
+        assert r.usage.completion_tokens == 2
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    assert "Stopped after 2 requests" in err and "POST /v1/chat/completions 200" in err
