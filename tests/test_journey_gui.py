@@ -53,9 +53,7 @@ def window(qtbot):
     qtbot.waitExposed(win)
     yield win
     win.context.jobs.shutdown()
-    chat = win.pages["chat"]
-    if chat.backend is not None:
-        chat.backend.unload()
+    chat = win.pages["chat"]        # jobs.shutdown() ended the model host too: the model is freed
     chat.history.close()
     win.log_view.detach()
     gc.collect()     # Qt wrappers freed here, on the UI thread, not later on a worker thread
@@ -150,7 +148,8 @@ def test_merge_quantize_chat_through_the_window(window, qtbot, models):
 
 
 def test_sidebar_pages_see_outputs_made_after_the_window_opened(window, qtbot, models):
-    """Users also move between pages with the sidebar: pages built at start-up must list new outputs."""
+    """Users also move between pages with the sidebar: pages built at start-up list new outputs, updated
+    from the one library-change notification a finished job sends (not by rescanning when shown)."""
     import shutil
 
     from engine import layout
@@ -163,6 +162,8 @@ def test_sidebar_pages_see_outputs_made_after_the_window_opened(window, qtbot, m
     shutil.copytree(build_inputs(models)[0], merged)             # as if just merged on the Merge page
     q4 = layout.gguf_dir(settings) / f"{TARGET}-q4_k_m.gguf"
     q4.write_bytes(b"GGUF")                     # listed by name; never loaded here
+    window.context.notify_library_changed("merge", merged)          # what the Merge and Quantize jobs say
+    window.context.notify_library_changed("quantize", q4)
 
     _click_sidebar(qtbot, window, "quantize")
     quantize = window.pages["quantize"]
@@ -172,4 +173,4 @@ def test_sidebar_pages_see_outputs_made_after_the_window_opened(window, qtbot, m
 
     _click_sidebar(qtbot, window, "chat")
     chat = window.pages["chat"]
-    assert chat.model_combo.findData(str(q4)) >= 0
+    qtbot.waitUntil(lambda: chat.model_combo.findData(str(q4)) >= 0)   # listed off the UI thread

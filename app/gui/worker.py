@@ -4,6 +4,11 @@
 ``fn(*args, progress=..., cancel=..., **kwargs)`` on a QThread and returns a
 ``Job`` whose signals (progress, log, finished, failed, cancelled) arrive on the
 UI thread.  The UI thread never waits on a job.
+
+``JobManager.query(fn, on_result, on_error)`` is the small form for reads that touch
+the disk (library state, model lists, history queries, device probes): ``fn()`` runs
+off the UI thread, ``on_result(value)`` runs on it; not listed in the jobs panel, and
+ended at shutdown like every job (Anki's QueryOp).
 """
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from engine.errors import UserError
+from engine.errors import UserError, user_error_from_os
 from engine.jobs import Cancelled, CancelToken, Progress, ProgressReporter
 
 log = logging.getLogger(__name__)
@@ -57,6 +62,13 @@ class _Runner(QObject):
         except UserError as exc:
             log.warning("Job failed: %s", exc)
             self.failed.emit(exc.message, exc.hint, traceback.format_exc())
+        except OSError as exc:      # read-only disk, disk full, a file in the way...: one readable line
+            if self._cancel.cancelled:
+                self.cancelled.emit()
+            else:
+                log.warning("Job failed", exc_info=True)
+                err = user_error_from_os(exc)
+                self.failed.emit(err.message, err.hint, traceback.format_exc())
         except BaseException as exc:  # noqa: BLE001 - a worker must report, never die silently
             if self._cancel.cancelled:
                 self.cancelled.emit()
@@ -215,6 +227,8 @@ class JobManager(QObject):
         super().__init__(parent)
         self.jobs: list[Job] = []
         self._quiet: list[Job] = []
+        self._shutdown_hooks: list[Callable[[], Any]] = []
+        self.closed = False
 
     def start(self, title: str, fn: Callable, *args, **kwargs) -> Job:
         job = Job(title, fn, args, kwargs, parent=self)
@@ -230,6 +244,22 @@ class JobManager(QObject):
         job.start()
         return job
 
+    def query(self, fn: Callable[[], Any], on_result: Callable[[Any], None],
+              on_error: Callable[[str, str, str], None] | None = None, *, title: str = "query") -> Job:
+        """Run ``fn()`` off the UI thread; ``on_result(value)`` (or ``on_error(message, hint,
+        details)``) runs on the UI thread.  Cancelled at shutdown: neither is called then."""
+        job = self.run_quietly(title, lambda *, progress, cancel: fn())
+        job.finished.connect(lambda value: None if self.closed else on_result(value))
+        if on_error is not None:
+            job.failed.connect(lambda *error: None if self.closed else on_error(*error))
+        else:
+            job.failed.connect(lambda message, hint, details: log.warning("%s failed: %s %s", title, message, hint))
+        return job
+
+    def on_shutdown(self, fn: Callable[[], Any]) -> None:
+        """Something else that runs work off the UI thread (the model host) ends with the jobs."""
+        self._shutdown_hooks.append(fn)
+
     def active(self) -> list[Job]:
         return [j for j in self.jobs if j.is_active]
 
@@ -238,7 +268,13 @@ class JobManager(QObject):
 
     def shutdown(self, timeout_ms: int = 10000) -> None:
         """Cancel what runs and wait for the threads: called when the window closes."""
+        self.closed = True
         for job in self.jobs + self._quiet:
             job.cancel()
+        for hook in self._shutdown_hooks:
+            try:
+                hook()
+            except Exception:  # noqa: BLE001 - the rest must still end
+                log.exception("shutdown hook failed")
         for job in self.jobs + self._quiet:
             job.wait(timeout_ms)

@@ -1,7 +1,7 @@
 """A conversation with a loaded model, saved to the history as it goes.
 
-The same object serves the CLI REPL, the GUI (``reply`` runs as a job on a
-worker thread) and the tests.  User messages are saved the moment they are
+The same object serves the CLI REPL, the GUI (``reply`` runs on the model host's
+thread, which passes it the backend) and the tests.  User messages are saved the moment they are
 sent; a reply is saved when it ends, including when the user stops it (what
 was generated is kept).
 """
@@ -17,7 +17,7 @@ from .backends import Backend, GenerationStats
 from .context import FittedPrompt, fit_prompt
 from .messages import Turn
 from .presets import GenerationSettings
-from .templates import Template, pick_template
+from .templates import ModelFacts, Template, pick_template
 
 TITLE_LENGTH = 48
 CURRENT = object()      # "after the last message of the current branch"
@@ -66,10 +66,19 @@ class ChatSession:
     def attach(self, backend: Backend, template_choice: Optional[str] = None) -> Template:
         """Use ``backend`` for the next replies; the template follows the model unless chosen."""
         self.backend = backend
+        return self.use_model(backend.facts(), backend.display_name, template_choice)
+
+    def use_model(self, facts: ModelFacts, model_name: str, template_choice: Optional[str] = None) -> Template:
+        """Pick the template for a model known by its facts (the GUI's model lives on the host
+        thread and is passed to ``reply``); saved with the chat."""
         choice = template_choice if template_choice is not None else self.chat.template
-        self.template = pick_template(backend.facts(), choice)
-        self.history.update_chat(self.chat_id, model=backend.display_name, template=choice)
+        self.template = pick_template(facts, choice)
+        self.history.update_chat(self.chat_id, model=model_name, template=choice)
         return self.template
+
+    def detach(self) -> None:
+        self.backend = None
+        self.template = None
 
     def set_system_prompt(self, text: str) -> None:
         self.history.update_chat(self.chat_id, system_prompt=text)
@@ -79,18 +88,19 @@ class ChatSession:
         head = [Turn("system", system)] if system.strip() else []
         return head + [Turn(m.role, m.content) for m in (thread if thread is not None else self.thread())]
 
-    def context_usage(self) -> Optional[FittedPrompt]:
+    def context_usage(self, backend: Optional[Backend] = None) -> Optional[FittedPrompt]:
         """How full the context is with the current branch (for the meter); None without a model."""
-        if self.backend is None or self.template is None:
+        backend = backend or self.backend
+        if backend is None or self.template is None:
             return None
         thread = self.thread()
         turns = self.turns(thread)
         if not thread:
-            return FittedPrompt("", self.backend.count_tokens(self.template.render(turns)) if turns else 0, 0,
-                                self.backend.context_size, self.settings.max_new_tokens)
+            return FittedPrompt("", backend.count_tokens(self.template.render(turns)) if turns else 0, 0,
+                                backend.context_size, self.settings.max_new_tokens)
         try:
-            return fit_prompt(self.template, turns, self.backend.count_tokens, self.backend.context_size,
-                              min(self.settings.max_new_tokens, self.backend.context_size // 2))
+            return fit_prompt(self.template, turns, backend.count_tokens, backend.context_size,
+                              min(self.settings.max_new_tokens, backend.context_size // 2))
         except UserError:
             return None
 
@@ -133,9 +143,11 @@ class ChatSession:
     def reply(self, *, progress: Optional[ProgressReporter] = None, cancel: Optional[CancelToken] = None,
               on_piece: Optional[Callable[[str], None]] = None,
               on_prompt: Optional[Callable[[FittedPrompt], None]] = None,
-              continue_last: bool = False) -> Reply:
-        """Answer the last user message (or continue the last answer) and save the reply."""
-        if self.backend is None or self.template is None:
+              continue_last: bool = False, backend: Optional[Backend] = None) -> Reply:
+        """Answer the last user message (or continue the last answer) and save the reply.
+        ``backend``: the model to use this time (the host's), else the attached one."""
+        backend = backend or self.backend
+        if backend is None or self.template is None:
             raise UserError("No model is loaded.", "Load a model first.")
         progress = progress or NullReporter()
         cancel = cancel or CancelToken()
@@ -148,16 +160,16 @@ class ChatSession:
         if not continue_last and last.role != "user":
             raise UserError("The last message is already answered.", "Send a new message, or regenerate.")
         settings = self.settings.validate()
-        reserve = min(settings.max_new_tokens, self.backend.context_size - 1)
-        fitted = fit_prompt(self.template, self.turns(thread), self.backend.count_tokens,
-                            self.backend.context_size, reserve, continue_last=continue_last)
+        reserve = min(settings.max_new_tokens, backend.context_size - 1)
+        fitted = fit_prompt(self.template, self.turns(thread), backend.count_tokens,
+                            backend.context_size, reserve, continue_last=continue_last)
         if on_prompt is not None:
             on_prompt(fitted)
         progress.update(0, settings.max_new_tokens, unit="tokens",
                         status=f"Reading the prompt ({fitted.prompt_tokens} tokens)", force=True)
         run_settings = settings.with_(stop=tuple(dict.fromkeys([*settings.stop, *self.template.stop])))
         parts: list[str] = []
-        stream = self.backend.generate(fitted.prompt, run_settings, cancel=cancel)
+        stream = backend.generate(fitted.prompt, run_settings, cancel=cancel)
         try:
             for piece in stream:
                 parts.append(piece)
@@ -166,11 +178,11 @@ class ChatSession:
                 progress.update(advance=1, status="Generating")
         finally:
             stream.close()
-        stats = self.backend.last_stats
+        stats = backend.last_stats
         if cancel.cancelled:
             stats.finish = "stopped"
         text = "".join(parts)
-        meta = dict(model=self.backend.display_name, prompt_tokens=fitted.prompt_tokens,
+        meta = dict(model=backend.display_name, prompt_tokens=fitted.prompt_tokens,
                     tokens=stats.generated_tokens, tokens_per_second=round(stats.tokens_per_second, 2),
                     ttft=round(stats.time_to_first_token, 4), finish=stats.finish)
         message = None

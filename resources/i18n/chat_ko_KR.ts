@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>extended from {n} (RoPE scaling)</source>
-        <translation type="unfinished"></translation>
+        <translation>{n}에서 확장됨 (RoPE 스케일링)</translation>
     </message>
     <message>
         <source>Base model: it continues your text rather than answering it. Use a Chinese-Alpaca model to chat.</source>
@@ -404,23 +404,23 @@
     </message>
     <message>
         <source>Tokens the model reads at once. Above the length it was trained with, RoPE scaling stretches it (upstream: 8K with llama.cpp, 4K+ with transformers); quality may drop the further it goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 한 번에 읽는 토큰 수입니다. 학습된 길이를 넘으면 RoPE 스케일링으로 늘립니다(업스트림: llama.cpp 8K, transformers 4K 이상). 길수록 품질이 떨어질 수 있습니다.</translation>
     </message>
     <message>
         <source>NTK-aware (as upstream)</source>
-        <translation type="unfinished"></translation>
+        <translation>NTK 인식 (업스트림과 동일)</translation>
     </message>
     <message>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>선형</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>끄기</translation>
     </message>
     <message>
         <source>How positions are stretched when the context size is above the model&apos;s trained length (llama.cpp rope_freq_base / rope_freq_scale, transformers rope_scaling).</source>
-        <translation type="unfinished"></translation>
+        <translation>컨텍스트 크기가 모델의 학습 길이를 넘을 때 위치를 늘리는 방법 (llama.cpp rope_freq_base / rope_freq_scale, transformers rope_scaling).</translation>
     </message>
     <message>
         <source>None</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>Long context</source>
-        <translation type="unfinished"></translation>
+        <translation>긴 컨텍스트</translation>
     </message>
     <message>
         <source>LoRA (unmerged)</source>

@@ -325,7 +325,7 @@
     </message>
     <message>
         <source>extended from {n} (RoPE scaling)</source>
-        <translation type="unfinished"></translation>
+        <translation>由 {n} 扩展（RoPE 缩放）</translation>
     </message>
     <message>
         <source>Base model: it continues your text rather than answering it. Use a Chinese-Alpaca model to chat.</source>
@@ -404,23 +404,23 @@
     </message>
     <message>
         <source>Tokens the model reads at once. Above the length it was trained with, RoPE scaling stretches it (upstream: 8K with llama.cpp, 4K+ with transformers); quality may drop the further it goes.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型一次读取的 token 数。超过训练长度时，RoPE 缩放会拉伸位置（上游：llama.cpp 可到 8K，transformers 可到 4K 以上）；拉得越长，质量可能越低。</translation>
     </message>
     <message>
         <source>NTK-aware (as upstream)</source>
-        <translation type="unfinished"></translation>
+        <translation>NTK 感知（同上游）</translation>
     </message>
     <message>
         <source>Linear</source>
-        <translation type="unfinished"></translation>
+        <translation>线性</translation>
     </message>
     <message>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>How positions are stretched when the context size is above the model&apos;s trained length (llama.cpp rope_freq_base / rope_freq_scale, transformers rope_scaling).</source>
-        <translation type="unfinished"></translation>
+        <translation>上下文长度超过模型训练长度时如何拉伸位置（llama.cpp rope_freq_base / rope_freq_scale，transformers rope_scaling）。</translation>
     </message>
     <message>
         <source>None</source>
@@ -496,7 +496,7 @@
     </message>
     <message>
         <source>Long context</source>
-        <translation type="unfinished"></translation>
+        <translation>长上下文</translation>
     </message>
     <message>
         <source>LoRA (unmerged)</source>

@@ -112,6 +112,18 @@ class SettingsPanel(QScrollArea):
         self.context_size.setSingleStep(512)
         self.context_size.setValue(2048)
         self.context_size.valueChanged.connect(self.load_options_changed)
+        self.context_size.setToolTip(self.tr("Tokens the model reads at once. Above the length it was trained "
+                                             "with, RoPE scaling stretches it (upstream: 8K with llama.cpp, "
+                                             "4K+ with transformers); quality may drop the further it goes."))
+        # Beyond the trained length: upstream's NTK-aware scaling, linear interpolation, or none.
+        self.rope_scaling = self._narrow(QComboBox())
+        for key, label in (("ntk", self.tr("NTK-aware (as upstream)")), ("linear", self.tr("Linear")),
+                           ("none", self.tr("Off"))):
+            self.rope_scaling.addItem(label, key)
+        self.rope_scaling.setToolTip(self.tr("How positions are stretched when the context size is above the "
+                                             "model's trained length (llama.cpp rope_freq_base / "
+                                             "rope_freq_scale, transformers rope_scaling)."))
+        self.rope_scaling.currentIndexChanged.connect(self.load_options_changed)
         self.lora = QLineEdit()
         self.lora.setPlaceholderText(self.tr("None"))
         self.lora.editingFinished.connect(self.load_options_changed)
@@ -154,6 +166,7 @@ class SettingsPanel(QScrollArea):
         load_box = QGroupBox(self.tr("Model loading"))
         f3 = QFormLayout(load_box)
         f3.addRow(self.tr("Context size"), self.context_size)
+        f3.addRow(self.tr("Long context"), self.rope_scaling)
         f3.addRow(self.tr("LoRA (unmerged)"), lora_row)
         f3.addRow(self.tr("Device"), self.device)
         f3.addRow(self.tr("Precision"), self.dtype)
@@ -236,6 +249,13 @@ class SettingsPanel(QScrollArea):
             self._add_device(choice)
         index = self.device.findData(choice)
         self.device.setCurrentIndex(index if index >= 0 else 0)
+
+    def rope_scaling_choice(self) -> str:
+        return self.rope_scaling.currentData() or "ntk"
+
+    def set_rope_scaling_choice(self, choice: str) -> None:
+        index = self.rope_scaling.findData(choice)
+        self.rope_scaling.setCurrentIndex(index if index >= 0 else 0)
 
     def dtype_choice(self) -> str:
         return self.dtype.currentData() or "auto"

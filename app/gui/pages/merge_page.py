@@ -446,12 +446,11 @@ class MergePage(Page):
             self.preview_job = None
         base, loras, out, fmt, dtype = inputs
         self._show_plan_text(self.tr("Checking the inputs…"))
-        # Not through the job manager: a preview is not a job the user started.
-        job = Job("preview", preview_merge, (base, loras, out), dict(out_format=fmt, dtype=dtype), parent=self)
-        job.finished.connect(lambda summary, key=inputs: self._plan_ready(key, summary))
-        job.failed.connect(lambda message, hint, _details, key=inputs: self._plan_failed(key, message, hint))
-        self.preview_job = job
-        job.start()
+        # A query, not a listed job: a preview is not a job the user started (it still ends at shutdown).
+        self.preview_job = self.context.jobs.query(
+            lambda: preview_merge(base, loras, out, out_format=fmt, dtype=dtype),
+            lambda summary, key=inputs: self._plan_ready(key, summary),
+            lambda message, hint, _details, key=inputs: self._plan_failed(key, message, hint), title="Merge preview")
 
     def _show_plan_text(self, text: str) -> None:
         self.plan_label.setText(text)
@@ -541,6 +540,7 @@ class MergePage(Page):
     @Slot()
     def go_chat(self) -> None:
         if self.out_dir is not None:
+        self.context.notify_library_changed("merge", self.out_dir)
             self.context.navigate("chat", model_path=str(self.out_dir))
 
     def can_close(self) -> bool:

@@ -179,6 +179,7 @@ class ModelsPage(Page):
         QShortcut(QKeySequence("F5"), self, activated=self.refresh)
         QShortcut(QKeySequence("Ctrl+D"), self, activated=lambda: self.start_download(self.selected_id()))
         context.settings_changed.connect(self.refresh)
+        context.library_changed.connect(self.refresh)     # a download, merge, quantize... ended
         self.refresh()
         self._apply_filters()
 
@@ -270,7 +271,7 @@ class ModelsPage(Page):
 
     # states ---------------------------------------------------------------------------------------
     @Slot()
-    def refresh(self) -> None:
+    def refresh(self, _change=None) -> None:
         """Re-read every model's state from disk (cheap: no hashing)."""
         settings = self.context.settings
         cache = HashCache()
@@ -298,10 +299,6 @@ class ModelsPage(Page):
             action = self.remove_base_menu.addAction(f"{b.name} — {b.path}")
             action.setData(b.path)
         self.remove_base_button.setVisible(bool(bases))
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        self.refresh()
 
     @Slot()
     def _selection_changed(self) -> None:
@@ -400,7 +397,7 @@ class ModelsPage(Page):
 
     def _download_ended(self, model_id: str) -> None:
         self.downloads.pop(model_id, None)
-        self.refresh()
+        self.context.notify_library_changed("download")
 
     def _download_done(self, model_id: str, verdicts) -> None:
         self._download_ended(model_id)
@@ -435,7 +432,7 @@ class ModelsPage(Page):
         job = self.context.jobs.start(self.tr("Verify {what}").format(what=", ".join(Path(p).name for p in paths)),
                                       verify_paths, [str(p) for p in paths], use_cache=False)
         job.finished.connect(self.show_verdicts)
-        job.finished.connect(lambda _v: self.refresh())
+        job.finished.connect(lambda _v: self.context.notify_library_changed("verify", *paths))
         return job
 
     @Slot()
@@ -468,7 +465,7 @@ class ModelsPage(Page):
             return
         self.context.show_status(self.tr("Registered {name} ({status})").format(name=result.name,
                                                                                 status=result.status))
-        self.refresh()
+        self.context.notify_library_changed("base", result.path)
 
     def ask_register_anyway(self, mismatch: BaseMismatch) -> None:
         """Show both hashes of every differing file; the user may register the folder all the same."""
@@ -523,7 +520,7 @@ class ModelsPage(Page):
         unregister_base(self.context.settings, path)
         self.context.show_status(self.tr("Forgot the base LLaMA in {path}; its files were left in place.")
                                  .format(path=path))
-        self.refresh()
+        self.context.notify_library_changed("base", path)
 
     @Slot()
     def choose_base_folder(self) -> None:

@@ -1,0 +1,245 @@
+"""The model side of the Chat controller: the list of models ready to chat (read off the
+UI thread, refreshed when the library changes), loading and unloading through the model
+host, and what the page says about the loaded model.  Mixed into ChatController."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QFileDialog
+
+from engine.chat.backends import LoadOptions
+from engine.chat.model_list import ready_models, starter_model
+from engine.chat.templates import pick_template
+from engine.errors import UserError
+from engine.host import ModelInfo
+
+from .settings_panel import check_device
+
+RECENT_LIMIT = 8
+KIND_LABEL = {"gguf": "llama.cpp", "hf": "transformers"}
+
+
+class ModelsMixin:
+    _loading_path: Optional[str] = None
+
+    # the model list ----------------------------------------------------------------------------------
+    def refresh_models(self, then: Optional[Callable[[], None]] = None) -> None:
+        """List the models ready to chat, read off the UI thread."""
+        recent = list(self.context.store.ui_value("chat.recent_models", []) or [])
+        settings = self.context.settings
+
+        def read():
+            return ready_models(settings, recent), starter_model() is not None
+
+        def show(result) -> None:
+            self._show_models(*result)
+            if then is not None:
+                then()
+        self.context.jobs.query(read, show, title="List chat models")
+
+    @Slot(object)
+    def _library_changed(self, _change) -> None:
+        self.refresh_models()
+
+    def _show_models(self, entries, has_starter: bool) -> None:
+        p = self.page
+        current = p.model_combo.currentData() or self.context.store.ui_value("chat.model")
+        p.model_combo.blockSignals(True)
+        p.model_combo.clear()
+        for e in entries:
+            label = self.tr("SmolLM2-135M-Instruct (English-only demo)") if e.kind == "starter" else e.label
+            p.model_combo.addItem(label, e.path)
+            p.model_combo.setItemData(p.model_combo.count() - 1, e.path, Qt.ItemDataRole.ToolTipRole)
+        if current:
+            index = p.model_combo.findData(current)
+            if index >= 0:
+                p.model_combo.setCurrentIndex(index)
+        p.model_combo.blockSignals(False)
+        self.model_picked()
+        if not entries:
+            p.model_combo.setPlaceholderText(self.tr("No model yet"))
+        p.starter_button.setVisible(has_starter)
+        if entries and not (len(entries) == 1 and has_starter):
+            text = self.tr("Pick a model above and press Load, or open any GGUF file or Hugging Face folder.")
+        elif has_starter:
+            text = self.tr("You have no Chinese-LLaMA/Alpaca model yet. Get one on the Models page "
+                           "(download, merge, quantize), or try the app now with a small English-only "
+                           "starter model.")
+        else:
+            text = self.tr("You have no model yet. Get a Chinese-Alpaca model on the Models page "
+                           "(download, merge, quantize), or open any GGUF file or Hugging Face folder.")
+        p.empty_text.setText(text)
+
+    @Slot()
+    def model_picked(self) -> None:
+        path = self.page.model_combo.currentData()
+        self.page.settings_panel.set_hf_options_enabled(not (path and str(path).lower().endswith(".gguf")))
+
+    # loading -------------------------------------------------------------------------------------------
+    @Slot()
+    def open_gguf(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.page, self.tr("Open a GGUF model"), "",
+                                              self.tr("GGUF models (*.gguf);;All files (*)"))
+        if path:
+            self.load_model(path)
+
+    @Slot()
+    def open_hf_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.page, self.tr("Open a Hugging Face model folder"))
+        if folder:
+            self.load_model(folder)
+
+    @Slot()
+    def load_selected(self) -> None:
+        path = self.page.model_combo.currentData()
+        if path:
+            self.load_model(path)
+        else:
+            self.open_gguf()
+
+    @Slot()
+    def load_starter(self) -> None:
+        path = starter_model()
+        if path is not None:
+            self.load_model(str(path))
+
+    def load_options(self) -> LoadOptions:
+        s, panel = self.context.settings, self.page.settings_panel
+        lora = panel.lora.text().strip() or None
+        return LoadOptions(context_size=panel.context_size.value(), threads=s.effective_threads(),
+                           use_gpu=s.use_gpu, device=panel.device_choice(), dtype=panel.dtype_choice(), lora=lora,
+                           rope_scaling=panel.rope_scaling_choice())
+
+    def loading(self) -> bool:
+        return self.load_job is not None and self.load_job.is_active
+
+    def load_model(self, path: str) -> None:
+        if self.loading():
+            return
+        if self.generating():
+            self.show_notice(self.tr("Wait for the reply to finish (or stop it) before changing the model."))
+            return
+        p = self.page
+        gguf = path.lower().endswith(".gguf")
+        p.settings_panel.set_hf_options_enabled(not gguf)
+        options = self.load_options()
+        self.remember("chat.context_size", options.context_size)
+        self.remember("chat.device", options.device)
+        self.remember("chat.dtype", options.dtype)
+        self.remember("chat.rope_scaling", options.rope_scaling)
+        p.load_progress.setRange(0, 0)
+        p.load_progress.setVisible(True)
+        p.model_status.setText(self.tr("Loading {name}…").format(name=Path(path).name))
+        if gguf or options.device in ("auto", "cpu"):
+            self._start_load(path, options)
+        else:   # a remembered GPU choice is vetted off the UI thread (it imports torch)
+            self.load_job = self.context.jobs.query(lambda: check_device(options.device),
+                                                    lambda _r: self._start_load(path, options),
+                                                    self._load_failed, title="Check the device")
+        self.update_state()
+
+    def _start_load(self, path: str, options: LoadOptions) -> None:
+        self._loading_path = path
+        self.load_job = self.model.load(path, options)
+        self.load_job.failed.connect(self._load_failed)
+        self.load_job.cancelled.connect(lambda: self._load_ended(self.tr("Loading cancelled.")))
+        self.update_state()
+
+    @Slot(object)
+    def _load_progress(self, progress) -> None:
+        if progress.total:
+            self.page.load_progress.setRange(0, 100)
+            self.page.load_progress.setValue(int(100 * (progress.fraction or 0)))
+
+    @Slot(str, str, str)
+    def _load_failed(self, message: str, hint: str, _details: str = "") -> None:
+        self.show_notice(f"{message} {hint}".strip())
+        self._load_ended(self.tr("Loading failed."))
+
+    def _load_ended(self, text: str) -> None:
+        self.page.load_progress.setVisible(False)
+        self.page.model_status.setText(text if self.info is None else self.model_label())
+        self.update_state()
+
+    @Slot(object)
+    def _on_model_loaded(self, info: ModelInfo) -> None:
+        """Loaded by this page or another (one model for the whole app): list it, then use it."""
+        path = getattr(self, "_loading_path", None) or str(info.path)
+        self._loading_path = None
+        recent = [r for r in (self.context.store.ui_value("chat.recent_models", []) or []) if r != path]
+        self.context.store.settings.ui["chat.recent_models"] = [path] + recent[:RECENT_LIMIT - 1]
+        self.remember("chat.model", path)
+        self.refresh_models(then=lambda: self._use_model(info, path))
+
+    def _use_model(self, info: ModelInfo, path: str) -> None:
+        if self.context.host.info is not info:
+            return                              # replaced or unloaded meanwhile
+        p = self.page
+        self.info = info
+        index = p.model_combo.findData(path)
+        if index >= 0:
+            p.model_combo.setCurrentIndex(index)
+        if self.session is not None:
+            self.attach()
+        self._load_ended("")
+        self.show_template_note()
+        self.update_meter()
+        if p.center.currentWidget() is p.empty_state:
+            p.center.setCurrentWidget(p.view)
+        p.input.setFocus()
+
+    @Slot(object)
+    def _on_model_unloaded(self, _info) -> None:
+        self.info = None
+        if self.session is not None:
+            self.session.detach()
+        self.page.model_status.setText(self.tr("No model loaded"))
+        self.update_meter()
+        self.update_state()
+
+    def model_label(self) -> str:
+        info = self.info
+        if info is None:
+            return self.tr("No model loaded")
+        label = self.tr("{name} · {kind} · {ctx} tokens").format(
+            name=info.display_name, kind=KIND_LABEL.get(info.kind, info.kind), ctx=info.context_size)
+        if info.extended:
+            label += " · " + self.tr("extended from {n} (RoPE scaling)").format(n=info.n_ctx_train)
+        return label
+
+    @Slot()
+    def unload(self) -> None:
+        if self.generating() or self.info is None:
+            return
+        self.model.unload()
+
+    def attach(self) -> None:
+        """Pick the session's template from the loaded model's facts (no model object needed)."""
+        choice = self.page.settings_panel.template_choice()
+        try:
+            self.session.use_model(self.info.facts, self.info.display_name, choice)
+        except UserError as exc:
+            self.show_notice(str(exc))
+            self.session.use_model(self.info.facts, self.info.display_name, "auto")
+            self.page.settings_panel.set_template_choice("auto")
+
+    def show_template_note(self) -> None:
+        panel = self.page.settings_panel
+        template = self.session.template if self.session is not None else None
+        if template is None and self.info is not None:
+            try:
+                template = pick_template(self.info.facts, panel.template_choice())
+            except UserError:
+                template = None
+        if template is None:
+            panel.set_template_note("")
+            return
+        if template.warning:
+            panel.set_template_note(self.tr("Base model: it continues your text rather than "
+                                            "answering it. Use a Chinese-Alpaca model to chat."), True)
+            self.show_notice(self.tr("This looks like a base model, not a chat model: it continues your text "
+                                     "instead of answering it."))
+        else:
+            panel.set_template_note(self.tr("Template in use: {name}").format(name=template.label))
