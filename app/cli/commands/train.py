@@ -148,6 +148,9 @@ def run(args) -> int:
         return 0
     finally:
         bar.close()
+    import os
+    if os.environ.get("RANK", "0") != "0":
+        return 0                                  # under torchrun: rank 0 reports
     if args.json:
         print(json.dumps({"summary": result.summary, **result.details}, ensure_ascii=False, default=str))
     else:
