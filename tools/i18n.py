@@ -1,7 +1,7 @@
 """Translations: extract tr() strings into Qt Linguist .ts files, one per area and language.
 
     python -m tools.i18n update [AREA ...]   lupdate per area, fill from JSON leftovers, list what is untranslated
-    python -m tools.i18n status [AREA ...]   counts and the untranslated strings, changes nothing
+    python -m tools.i18n status [AREA ...]   extract to a scratch folder: counts, untranslated strings (file:line); changes nothing
     python -m tools.i18n build [--out DIR]   lrelease every .ts to .qm (beside it by default)
 
 See resources/i18n/README.md. The area of a source file follows from its path (``area_of``).
@@ -279,19 +279,32 @@ def main(argv: list[str] | None = None) -> int:
         for qm in build(args.out):
             print(qm)
         return 0
-    missing = update(args.areas or None) if args.command == "update" else untranslated(args.areas or None)
-    for path in ts_files():
-        if args.areas and split_ts_name(path)[0] not in args.areas:
-            continue
-        messages = read_ts(path)
-        print(f"{path.relative_to(ROOT)}: {len(messages)} strings, "
-              f"{len(messages) - len(missing.get(path, []))} translated")
+    if args.command == "update":
+        update(args.areas or None)
+    # What the sources hold now (lupdate into a scratch folder), against the .ts files.
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        current = extract(Path(scratch))
+    current = {p: ms for p, ms in current.items() if not args.areas or split_ts_name(p)[0] in args.areas}
+    missing = {p: [m for m in ms if not m.translated] for p, ms in current.items()}
+    missing = {p: ms for p, ms in missing.items() if ms}
+    for path, messages in sorted(current.items()):
+        state = "up to date" if _same(path, messages) else "NOT up to date with the sources: run update"
+        print(f"{_short(path)}: {len(messages)} strings, {len(messages) - len(missing.get(path, []))} "
+              f"translated ({state})")
     if missing:
         print("\nUntranslated (translate them in the .ts files or Qt Linguist, see resources/i18n/README.md):")
         print(describe(missing))
         return 1 if args.command == "status" else 0
     return 0
 
+
+def _same(path: Path, messages: list[Message]) -> bool:
+    """The committed file holds exactly the strings the sources have."""
+    if not path.exists():
+        return False
+    return {(m.context, m.source) for m in read_ts(path)} == {(m.context, m.source) for m in messages}
 
 if __name__ == "__main__":
     sys.exit(main())
