@@ -68,8 +68,12 @@ class SetupForm(QWidget):
         self.data_error.hide()
         data_box = QGroupBox(self.tr("2. C-Eval data"))
         dl = QVBoxLayout(data_box)
-        dl.addLayout(_row(self.data_edit, self.data_button, self.download_button))
+        dl.addLayout(_row(self.data_edit, self.data_button))
         dl.addWidget(self.data_hint)
+        download_row = QHBoxLayout()
+        download_row.addStretch(1)
+        download_row.addWidget(self.download_button)
+        dl.addLayout(download_row)
         dl.addWidget(self.data_error)
 
         # subjects --------------------------------------------------------------------------------
