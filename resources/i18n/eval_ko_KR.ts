@@ -285,11 +285,11 @@
     </message>
     <message>
         <source>All</source>
-        <translation>전체</translation>
+        <translation>모두 선택</translation>
     </message>
     <message>
         <source>None</source>
-        <translation>없음</translation>
+        <translation>선택 해제</translation>
     </message>
     <message>
         <source>3. Subjects</source>

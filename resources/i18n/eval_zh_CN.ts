@@ -285,11 +285,11 @@
     </message>
     <message>
         <source>All</source>
-        <translation>总计</translation>
+        <translation>全选</translation>
     </message>
     <message>
         <source>None</source>
-        <translation>无</translation>
+        <translation>全不选</translation>
     </message>
     <message>
         <source>3. Subjects</source>
