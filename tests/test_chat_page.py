@@ -278,3 +278,52 @@ def test_a_missing_gpu_is_a_clear_error(page, qtbot, smollm2_hf_dir, monkeypatch
     qtbot.waitUntil(lambda: page.load_job is not None and not page.load_job.is_active, timeout=TIMEOUT)
     assert page.backend is None and page.load_job.state.value == "failed"
     assert "no CUDA device" in page.load_job.error[0] and "Automatic or CPU" in page.load_job.error[1]
+
+
+def test_unload_and_a_model_loaded_by_another_client_go_through_the_host(page, qtbot, smollm2_gguf_path):
+    from engine.chat.backends import LoadOptions
+
+    load(page, qtbot, smollm2_gguf_path)
+    host = page.context.host
+    assert host.info is page.backend and host.info.path == smollm2_gguf_path
+    send(page, qtbot, "Hi")
+    assert page.reply_job.state.value == "done" and page.meter.value() > 0
+    page.unload_button.click()
+    qtbot.waitUntil(lambda: page.backend is None, timeout=TIMEOUT)
+    assert host.info is None and page.model_status.text() == "No model loaded"
+    assert not page.send_button.isEnabled() and not page.meter.isVisible() and page.session.template is None
+    # Another client of the one host (the Server page) loads a model: the Chat page follows it.
+    host.load(smollm2_gguf_path, LoadOptions(context_size=384, threads=2, use_gpu=False))
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
+    assert page.backend.context_size == 384 and "384 tokens" in page.model_status.text()
+    assert page.meter.maximum() == 384 and page.send_button.isEnabled()
+    qtbot.waitUntil(lambda: page.meter.value() > 0, timeout=TIMEOUT)     # counted on the host thread
+
+
+def test_long_context_uses_rope_scaling_and_the_meter_follows(page, qtbot, tiny_llama_dir, tmp_path):
+    import shutil
+
+    folder = tmp_path / "short-context"
+    shutil.copytree(tiny_llama_dir, folder)
+    config = json.loads((folder / "config.json").read_text())
+    (folder / "config.json").write_text(json.dumps({**config, "max_position_embeddings": 64}))
+    page.settings_toggle.setChecked(True)
+    assert page.settings_panel.rope_scaling_choice() == "ntk"        # upstream's NTK scaling by default
+    page.settings_panel.context_size.setValue(256)                   # 4x the trained 64 positions
+    page.open_with(model_path=str(folder))
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
+    info = page.backend
+    assert (info.context_size, info.n_ctx_train, info.extended) == (256, 64, True)
+    assert "extended from 64" in page.model_status.text() and page.meter.maximum() == 256
+    rope = page.context.host.run(lambda b, _c: dict(b.model.config.rope_parameters)).result(60)
+    assert rope["rope_type"] == "dynamic" and rope["factor"] == 4.0
+    page.settings_panel.set_generation_settings(GenerationSettings(temperature=0.0, max_new_tokens=2))
+    send(page, qtbot, "hello world " * 60)
+    fitted = page.reply_job.result.fitted
+    assert page.reply_job.state.value == "done" and 64 < fitted.prompt_tokens and fitted.context_size == 256
+    assert fitted.dropped_messages == 0
+    # Scaling off: the context stays at the trained length, and the choice is remembered.
+    page.settings_panel.set_rope_scaling_choice("none")
+    page.open_with(model_path=str(folder))
+    qtbot.waitUntil(lambda: page.backend is not None and not page.backend.extended, timeout=TIMEOUT)
+    assert page.backend.context_size == 64 and page.context.store.ui_value("chat.rope_scaling") == "none"
