@@ -137,7 +137,11 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
         def reply(backend, cancel):             # on the host thread
             return session.reply(backend=backend, cancel=cancel, on_piece=piece, on_prompt=prompt,
                                  continue_last=continue_last)
-        call = self.model.run(self.tr("Chat reply"), reply)
+        try:
+            call = self.model.run(self.tr("Chat reply"), reply)
+        except UserError as exc:            # the host's queue is full (HostBusy) or it was shut down
+            self._reply_failed(exc.message, exc.hint, "")
+            return
         self.reply_job = call
         call.finished.connect(self._reply_done)
         call.failed.connect(self._reply_failed)
@@ -259,7 +263,10 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
             self._meter_again = True            # one count at a time; the latest state wins
             return
         session.settings = self.page.settings_panel.generation_settings()
-        self._meter_call = self.model.run("context meter", lambda backend, _c: session.context_usage(backend))
+        try:
+            self._meter_call = self.model.run("context meter", lambda backend, _c: session.context_usage(backend))
+        except UserError:                   # busy or shut down: the next change counts again
+            return
         self._meter_call.finished.connect(lambda usage: self._meter_counted(session, usage))
         self._meter_call.failed.connect(lambda *_: self._meter_counted(session, None))
 

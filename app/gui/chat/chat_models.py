@@ -142,7 +142,11 @@ class ModelsMixin:
 
     def _start_load(self, path: str, options: LoadOptions) -> None:
         self._loading_path = path
-        self.load_job = self.model.load(path, options)
+        try:
+            self.load_job = self.model.load(path, options)
+        except UserError as exc:            # the host's queue is full or it was shut down
+            self._load_failed(exc.message, exc.hint)
+            return
         self.load_job.failed.connect(self._load_failed)
         self.load_job.cancelled.connect(lambda: self._load_ended(self.tr("Loading cancelled.")))
         self.update_state()
@@ -213,7 +217,10 @@ class ModelsMixin:
     def unload(self) -> None:
         if self.generating() or self.info is None:
             return
-        self.model.unload()
+        try:
+            self.model.unload()
+        except UserError as exc:
+            self.show_notice(str(exc))
 
     def attach(self) -> None:
         """Pick the session's template from the loaded model's facts (no model object needed)."""
