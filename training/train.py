@@ -258,6 +258,9 @@ def _load_model(plan: TrainPlan, dtype):
     for p in model.parameters():          # trainable weights in fp32 (mixed precision keeps a fp32 master)
         if p.requires_grad and p.dtype != torch.float32:
             p.data = p.data.float()
+    if dtype != torch.float32 and plan.modules_to_save and "embed_tokens" in plan.modules_to_save:
+        # The fp32 trainable embedding would make the whole residual stream fp32: compute in the model's dtype.
+        model.get_input_embeddings().register_forward_hook(lambda module, inputs, output: output.to(dtype))
     return model
 
 
