@@ -90,7 +90,7 @@ def check_fits(lora: LoraAdapter, base: BaseCheckpoint, arch: Architecture) -> N
         if key in ("model.embed_tokens.weight", "lm_head.weight"):
             want, got = want[1:], got[1:]
         if tuple(got) != tuple(want):
-            raise wrong_size
+            raise _wrong_shape(lora, key, got, want, lora_hidden, arch, wrong_size)
     for key, name in lora.full.items():
         if key not in base.specs:
             raise UserError(f"{lora.name} replaces {key}, which is not in the base model.",
@@ -99,7 +99,16 @@ def check_fits(lora: LoraAdapter, base: BaseCheckpoint, arch: Architecture) -> N
         if key in ("model.embed_tokens.weight", "lm_head.weight"):
             want, got = want[1:], got[1:]
         if tuple(got) != tuple(want):
-            raise wrong_size
+            raise _wrong_shape(lora, key, got, want, lora_hidden, arch, wrong_size)
+
+
+def _wrong_shape(lora: LoraAdapter, key: str, got, want, lora_hidden, arch: Architecture,
+                 wrong_size: UserError) -> UserError:
+    """Another model size when the widths differ; else name the tensor (same width, other shapes)."""
+    if lora_hidden is not None and lora_hidden == arch.hidden:
+        return UserError(f"{lora.name}: its {key} has shape {tuple(got)}, but the base's is {tuple(want)}.",
+                         "This LoRA was trained for another model; pick the base it was made for.")
+    return wrong_size
 
 
 def check_disk(out_dir: Path, need: int) -> int:

@@ -164,10 +164,17 @@ def open_lora(folder) -> LoraAdapter:
                             "Use it as the base model, or pick the LoRA's folder.")
         raise UserError(f"{folder} has no adapter_config.json: it is not a PEFT LoRA folder.",
                         "Pick the folder that holds adapter_config.json and adapter_model.bin/.safetensors.")
-    config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    try:
+        config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UserError(f"{cfg_path} is not valid JSON ({exc}).",
+                        "The LoRA download is damaged or incomplete: download the LoRA again.") from None
+    if not isinstance(config, dict):
+        raise UserError(f"{cfg_path} is not a JSON object.", "Download the LoRA again.")
     peft_type = str(config.get("peft_type", "LORA")).upper()
     if peft_type != "LORA":
-        raise UserError(f"{folder.name} is a {peft_type} adapter; only LoRA adapters can be merged.")
+        raise UserError(f"{folder.name} is a {peft_type} adapter; only LoRA adapters can be merged.",
+                        "Choose a LoRA (peft_type LORA), such as the Chinese-LLaMA/Alpaca LoRAs.")
     if config.get("use_dora"):
         raise UserError(f"{folder.name} is a DoRA adapter, which this merge does not support.",
                         "Merge it with PEFT's merge_and_unload instead.")
@@ -188,7 +195,8 @@ def open_lora(folder) -> LoraAdapter:
     pairs: dict[str, dict] = {}
     for name in names:
         if any(u in name for u in _UNSUPPORTED):
-            raise UserError(f"{folder.name} uses a LoRA variant this merge does not support ({name}).")
+            raise UserError(f"{folder.name} uses a LoRA variant this merge does not support ({name}).",
+                            "Merge it with PEFT's merge_and_unload instead, or choose a plain LoRA.")
         m = _LORA_KEY.match(name)
         if m:
             kind = m.group("kind")
