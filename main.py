@@ -10,6 +10,11 @@ def main(argv: list[str] | None = None) -> int:
     if not argv:
         from app.gui.application import run_gui
         return run_gui()
+    import logging
+
+    # Library warnings (deprecations inside transformers/peft...) go to the log file with the rest,
+    # not between the command's own output lines.
+    logging.captureWarnings(True)
     from app.cli import main as cli_main
     return cli_main(argv)
 

@@ -111,6 +111,8 @@ class HFBackend(Backend):
         progress.update(0, 4, status="Importing transformers", force=True)
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
+        from transformers.utils import logging as hf_logging
+        hf_logging.disable_progress_bar()     # our progress reporter shows loading; no tqdm bar on stderr
         cancel.check()
         device = _device(options.device, options.use_gpu)
         dtype = _dtype(options.dtype, device)
