@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from app.cli import main as cli_main
-from engine import paths
 from engine.atomic import atomic_dir, remove_stale_partials, stale_partials
 from engine.errors import UserError, user_error_from_os
 from engine.logs import LOG_FILE_NAME
