@@ -141,6 +141,9 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     lora = h.lora_dir
     assert (out / "lora" / "adapter_config.json").is_file() and lora.endswith("lora")
     assert not view.resume_button.isVisible()
+    # The next run goes to a fresh folder; Start is ready again.
+    qtbot.waitUntil(lambda: view.out_edit.text() == str(out) + "-2" and view.run_bar.start_button.isEnabled(),
+                    timeout=LONG)
 
     # The charts: hover values, PNG export.
     view.charts.loss_chart.show_values_at(10)

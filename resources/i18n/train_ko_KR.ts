@@ -51,6 +51,10 @@
         <translation>메모리</translation>
     </message>
     <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
         <source>Batch</source>
         <translation>배치</translation>
     </message>
@@ -69,6 +73,10 @@
     <message>
         <source>Checking memory…</source>
         <translation>메모리를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>{params} parameters</source>
+        <translation>매개변수 {params}개</translation>
     </message>
     <message>
         <source>{needed} needed, {free} free</source>
@@ -101,6 +109,10 @@
 </context>
 <context>
     <name>RunController</name>
+    <message>
+        <source>This folder holds an earlier run: Resume continues it, or choose another folder for a new run.</source>
+        <translation>이 폴더에는 이전 학습이 있습니다. &apos;이어서 학습&apos;으로 계속하거나 새 학습용으로 다른 폴더를 고르세요.</translation>
+    </message>
     <message>
         <source>Fix the inputs marked in red to see the data.</source>
         <translation>빨간색으로 표시된 입력을 고치면 데이터를 볼 수 있습니다.</translation>

@@ -51,6 +51,10 @@
         <translation>内存</translation>
     </message>
     <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
         <source>Batch</source>
         <translation>批次</translation>
     </message>
@@ -69,6 +73,10 @@
     <message>
         <source>Checking memory…</source>
         <translation>正在检查内存…</translation>
+    </message>
+    <message>
+        <source>{params} parameters</source>
+        <translation>{params} 参数</translation>
     </message>
     <message>
         <source>{needed} needed, {free} free</source>
@@ -101,6 +109,10 @@
 </context>
 <context>
     <name>RunController</name>
+    <message>
+        <source>This folder holds an earlier run: Resume continues it, or choose another folder for a new run.</source>
+        <translation>此文件夹里有之前的训练：点“继续”接着训练，或为新的训练另选文件夹。</translation>
+    </message>
     <message>
         <source>Fix the inputs marked in red to see the data.</source>
         <translation>请先修正标红的输入，再查看数据。</translation>

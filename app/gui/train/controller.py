@@ -82,7 +82,14 @@ class RunController(QObject):
         v.show_error(v.base_error, result["base_error"])
         v.show_error(v.tokenizer_error, result["tokenizer_error"])
         v.show_error(v.data_error, result["data_error"])
-        v.show_error(v.out_error, result.get("out_error", ""))
+        if result.get("out_has_run") and self.history.status == "done" and \
+                v.out_edit.text().strip() == str(self.history.config.get("out") or ""):
+            # The finished run's folder: the next run goes to a fresh one (the checks run again).
+            v.out_edit.setText(result["out_suggestion"])
+            return
+        v.show_error(v.out_error, self.tr("This folder holds an earlier run: Resume continues it, or choose "
+                                          "another folder for a new run.") if result.get("out_has_run")
+                     else result.get("out_error", ""))
         self._update_buttons()
         if result["tokenizer_error"] or result["data_error"] or result["base_error"]:
             v.preview.clear(self.tr("Fix the inputs marked in red to see the data."))
@@ -291,6 +298,7 @@ class RunController(QObject):
             self.view.run_bar.set_status(self.tr("The last run stopped at step {step}; Resume continues it.").format(
                 step=int(history.steps[-1]) if history.steps else 0))
         self._update_buttons()
+        self.inputs_changed()        # the checks know now whether the output folder is this finished run's
 
     def stop_and_wait(self, timeout_ms: int = 300_000) -> None:
         """Closing the window: SIGTERM, then wait for the checkpoint (blocks: only at shutdown)."""

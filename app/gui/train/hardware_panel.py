@@ -17,7 +17,7 @@ class HardwarePanel(QWidget):
         self.status.setWordWrap(True)
         self.values: dict[str, QLabel] = {}
         form = QFormLayout()
-        for key, text in (("device", self.tr("Device")), ("memory", self.tr("Memory")),
+        for key, text in (("model", self.tr("Model")), ("device", self.tr("Device")), ("memory", self.tr("Memory")),
                           ("batch", self.tr("Batch")), ("checkpointing", self.tr("Gradient checkpointing")),
                           ("dtype", self.tr("Precision"))):
             value = QLabel("–")
@@ -56,6 +56,9 @@ class HardwarePanel(QWidget):
         note = "" if plan.get("qlora_suggested") else (plan.get("note") or "")
         self.status.setText(note)
         self.status.setVisible(bool(note))
+        params = plan.get("params") or 0
+        self.values["model"].setText(self.tr("{params} parameters").format(
+            params=f"{params / 1e9:.2f}B" if params >= 1e9 else f"{params / 1e6:.1f}M"))
         name = plan.get("device_name") or ""
         self.values["device"].setText(f"{plan['device']}" + (f" ({name})" if name and name != plan["device"] else ""))
         needed, free = plan.get("memory_needed") or 0, plan.get("memory_free") or 0

@@ -61,8 +61,21 @@ def check_inputs(mode: str, base: str, tokenizer: str, data: str, out: str = "",
             checks.check_output(out, 0, resume=False)
         except UserError as exc:
             result["out_error"] = _text(exc)
-            result["resumable"] = True
+            earlier = (Path(out) / "checkpoints").is_dir()
+            result["out_has_run"] = earlier
+            if earlier:
+                result["out_suggestion"] = _fresh_folder(Path(out))
     return result
+
+
+def _fresh_folder(out: Path) -> str:
+    """``<out>-2``, ``-3``...: the first that holds no earlier run."""
+    stem = out.name.rsplit("-", 1)[0] if out.name.rsplit("-", 1)[-1].isdigit() else out.name
+    for n in range(2, 1000):
+        candidate = out.with_name(f"{stem}-{n}")
+        if not (candidate / "checkpoints").exists():
+            return str(candidate)
+    return str(out)
 
 
 def _text(exc: UserError) -> str:
