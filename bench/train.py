@@ -158,7 +158,8 @@ def reference_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: in
 
 
 def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int, device: str, out: Path,
-                qlora: bool = False, seed: int = 42, fast_kernels: bool = True) -> dict:
+                qlora: bool = False, seed: int = 42, fast_kernels: bool = True, micro_batch: int | None = None,
+                checkpointing: bool | None = None, compile: bool = False) -> dict:
     import torch
 
     from training.train import TrainSettings, plan_training, run_training
@@ -168,7 +169,8 @@ def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int,
         torch.cuda.reset_peak_memory_stats()
     s = TrainSettings("sft", base, data, out, max_steps=steps, lr=1e-4, length=seq_len, batch_size=batch,
                       modules_to_save="embed_tokens,lm_head", logging_steps=1, save_steps=10 ** 9, seed=seed,
-                      qlora=qlora, cpu=not cuda, fast_kernels=fast_kernels, cache_dir=out / "cache")
+                      qlora=qlora, cpu=not cuda, fast_kernels=fast_kernels, cache_dir=out / "cache",
+                      micro_batch=micro_batch, checkpointing=checkpointing, compile=compile)
     plan = plan_training(s)
     result = run_training(plan)
     events = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
@@ -195,6 +197,7 @@ def main() -> int:
     ap.add_argument("--seq-len", type=int, default=None, help="default: cpu 128, cuda 512")
     ap.add_argument("--qlora", action="store_true", help="also measure QLoRA peak memory (CUDA + bitsandbytes)")
     ap.add_argument("--skip-reference", action="store_true")
+    ap.add_argument("--compile", action="store_true", help="CUDA: also measure the project with torch.compile")
     ap.add_argument("--dir", default=None)
     ap.add_argument("--json", metavar="FILE")
     a = ap.parse_args()
@@ -255,14 +258,25 @@ def main() -> int:
     save()
     if a.qlora:
         try:
+            # the laptop setting: 4-bit base, micro-batch 1 x accumulation 8, gradient checkpointing
             report["qlora"] = project_run(base, data, steps=4, batch=8, seq_len=seq_len, device=a.device,
-                                          out=work / "qlora", qlora=True)
+                                          out=work / "qlora", qlora=True, micro_batch=1, checkpointing=True)
             print("qlora:", json.dumps(report["qlora"]), flush=True)
         except Exception as exc:  # noqa: BLE001 - report what happened, keep the other figures
             report["qlora"] = {"error": f"{type(exc).__name__}: {exc}"}
             print("qlora:", report["qlora"], flush=True)
-    if a.json:
-        Path(a.json).write_text(json.dumps(report, indent=2))
+    save()
+    if a.compile and cuda:
+        try:
+            s0 = time.perf_counter()
+            report["project_compiled"] = project_run(base, data, steps=steps, batch=batch, seq_len=seq_len,
+                                                     device=a.device, out=work / "compiled", compile=True)
+            report["project_compiled"]["wall_s"] = time.perf_counter() - s0
+            print("project + torch.compile:", json.dumps(report["project_compiled"]), flush=True)
+        except Exception as exc:  # noqa: BLE001
+            report["project_compiled"] = {"error": f"{type(exc).__name__}: {exc}"}
+            print("compile:", report["project_compiled"], flush=True)
+    save()
     return 0
 
 

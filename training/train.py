@@ -175,7 +175,7 @@ def plan_training(s: TrainSettings) -> TrainPlan:
     hw = hardware.plan(s.base, {"mode": s.mode, "max_length": length, "batch_size": s.batch_size,
                                 "micro_batch": s.micro_batch, "grad_accum": s.grad_accum,
                                 "checkpointing": s.checkpointing, "qlora": s.qlora, "lora_rank": s.lora_rank,
-                                "modules_to_save": bool(mts)})
+                                "modules_to_save": bool(mts), "fast_kernels": s.fast_kernels})
     if hw["note"]:
         notes.append(hw["note"])
     resume_from = None
@@ -306,7 +306,12 @@ def _run(plan: TrainPlan, progress, cancel: CancelToken, metrics: MetricsWriter)
     from transformers import PrinterCallback
     trainer.remove_callback(PrinterCallback)        # stdout stays clean for --json; metrics go to the file
     # Trainer's resume restores the global step, optimizer, scheduler, RNG and skips the batches seen.
-    trainer.train(resume_from_checkpoint=plan.resume_from)
+    import contextlib
+    from peft.helpers import disable_input_dtype_casting
+    # Mixed precision: autocast gives the LoRA matmuls bf16/fp16 inputs; peft's own cast of every LoRA input to
+    # the fp32 adapter dtype (and the dropout on that fp32 copy) would only add memory traffic.
+    with disable_input_dtype_casting(model) if dtype != torch.float32 else contextlib.nullcontext():
+        trainer.train(resume_from_checkpoint=plan.resume_from)
     state = trainer.state
     if callback.stopped:
         last = callback.last_checkpoint
