@@ -273,12 +273,17 @@ def test_convert_runs_beside_a_thread(models, tmp_path):
 def test_disk_full_is_a_clear_error(models, tmp_path, monkeypatch):
     import errno
 
-    import gguf
+    from engine.gguf_convert.stream import TensorStream
 
-    def full(self, tensor, *args, **kwargs):
-        raise OSError(errno.ENOSPC, "No space left on device")
+    real, calls = TensorStream._write, []
 
-    monkeypatch.setattr(gguf.GGUFWriter, "write_tensor_data", full)
+    def full(self, data):
+        calls.append(1)
+        if len(calls) > 3:           # the disk fills up a few tensors in
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(self, data)
+
+    monkeypatch.setattr(TensorStream, "_write", full)
     with pytest.raises(UserError, match="disk filled up"):
         convert(models.llama(), tmp_path / "f.gguf")
     assert list(tmp_path.iterdir()) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Optional
 
 import numpy as np
 
@@ -34,6 +34,11 @@ class TensorRef:
     shape: tuple[int, ...]
     read: Callable[[], np.ndarray]      # returns float16 or float32, original HF layout
     nbytes: int                          # bytes on disk
+    # Where the raw bytes lie, for a safetensors tensor: the writer maps them and writes them straight
+    # to the output (or through one reused buffer when they need a permutation or a cast).
+    file: Optional[Path] = None
+    offset: int = 0
+    dtype: str = ""                      # the format's dtype name (F16, F32, BF16...)
 
 
 def _safetensors_refs(path: Path) -> list[TensorRef]:
@@ -46,7 +51,8 @@ def _safetensors_refs(path: Path) -> list[TensorRef]:
                             "Save the model in float16, bfloat16 or float32.")
         offset, nbytes = header.span(name)
         shape = header.shape(name)
-        refs.append(TensorRef(name, shape, _safetensors_reader(path, offset, nbytes, dtype, shape), nbytes))
+        refs.append(TensorRef(name, shape, _safetensors_reader(path, offset, nbytes, dtype, shape), nbytes,
+                              path, offset, dtype))
     return refs
 
 

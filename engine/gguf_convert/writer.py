@@ -15,6 +15,7 @@ from ..diskspace import require_space
 from ..errors import UserError
 from ..jobs import CancelToken, NullReporter
 from .readers import Source, open_source
+from .stream import TensorStream
 from .vocabulary import add_tokenizer
 
 OUTTYPES = ("f32", "f16", "bf16", "q8_0")
@@ -199,29 +200,41 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
                   hint="Free some space, or choose an output folder on another disk.")
     tmp = out_path.with_name(f".{out_path.name}.partial")
     n_params = 0
+    stream = None
     try:
         writer.write_header_to_file(tmp)
         writer.write_kv_data_to_file()
         writer.write_ti_data_to_file()
+        writer.close()            # header and tensor table are in; the data is appended with raw writes
+        stream = TensorStream(tmp, writer.data_alignment)
+        direct_types = {gguf.GGMLQuantizationType.F16: "F16", gguf.GGMLQuantizationType.F32: "F32"}
         done = 0
-        for ref, new_name, qtype in plan:
+        for i, (ref, new_name, qtype) in enumerate(plan):
             cancel.check()
             progress.update(done, total, status=f"Converting {new_name}")
-            data = ref.read()
+            if i + 1 < len(plan):
+                stream.prefetch(plan[i + 1][0])
             heads = _rope_heads(ref.name, n_head, n_kv, source.rope_interleaved)
-            if heads:
-                data = _permute_for_rope(data, heads)
-            encoded = _encode(data, qtype)
-            del data
-            writer.write_tensor_data(encoded)
-            done += encoded.nbytes
+            out_dtype = direct_types.get(qtype)
+            if out_dtype is not None and stream.direct(ref, out_dtype, heads):
+                done += stream.write_mapped(ref, out_dtype, heads)
+            else:
+                data = ref.read()
+                if heads:
+                    data = _permute_for_rope(data, heads)
+                encoded = _encode(data, qtype)
+                del data
+                done += stream.write_array(encoded)
+                del encoded
             n_params += int(np.prod(ref.shape))
-            del encoded
-        writer.close()
+        stream.close()
+        stream = None
         cancel.check()
         os.replace(tmp, out_path)
     except BaseException as exc:
         writer.close()
+        if stream is not None:
+            stream.close()
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
             raise UserError(f"The disk filled up while writing {out_path.name}; nothing was kept.",
