@@ -224,6 +224,10 @@
         <translation>이 폴더로 진행하던 이전 병합이 중단되어 {size}의 미완성 파일이 남아 있습니다. 병합을 시작하면 삭제됩니다.</translation>
     </message>
     <message>
+        <source>Remove them now</source>
+        <translation>지금 삭제</translation>
+    </message>
+    <message>
         <source>The merge cannot start:</source>
         <translation>병합을 시작할 수 없습니다:</translation>
     </message>

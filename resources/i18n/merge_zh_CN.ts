@@ -224,6 +224,10 @@
         <translation>之前向此文件夹的合并被中断，留下了 {size} 的未完成文件；开始合并时会将其删除。</translation>
     </message>
     <message>
+        <source>Remove them now</source>
+        <translation>立即删除</translation>
+    </message>
+    <message>
         <source>The merge cannot start:</source>
         <translation>无法开始合并：</translation>
     </message>
