@@ -35,6 +35,10 @@
         <source>Record {i}: {tokens} tokens, {masked} masked</source>
         <translation>레코드 {i}: 토큰 {tokens}개, 마스킹 {masked}개</translation>
     </message>
+    <message>
+        <source>Block {i}: {tokens} tokens</source>
+        <translation>블록 {i}: 토큰 {tokens}개</translation>
+    </message>
 </context>
 <context>
     <name>HardwarePanel</name>

@@ -35,6 +35,10 @@
         <source>Record {i}: {tokens} tokens, {masked} masked</source>
         <translation>记录 {i}：{tokens} 个词元，{masked} 个被屏蔽</translation>
     </message>
+    <message>
+        <source>Block {i}: {tokens} tokens</source>
+        <translation>词元块 {i}：{tokens} 个词元</translation>
+    </message>
 </context>
 <context>
     <name>HardwarePanel</name>

@@ -17,9 +17,9 @@ class TrainingCharts(QWidget):
         self.loss_chart = LineChart(self.tr("Loss"), x_label=step)
         self.loss_chart.add_series("loss", self.tr("loss"), "#9bb8ec", width=1.2)
         self.loss_chart.add_series("smoothed", self.tr("smoothed"), "#1f4fb4", width=2.4)
-        self.lr_chart = LineChart(self.tr("Learning rate"), x_label=step)
+        self.lr_chart = LineChart(self.tr("Learning rate"), x_label=step, legend=False)
         self.lr_chart.add_series("lr", self.tr("learning rate"), "#3a9d5d", width=2)
-        self.speed_chart = LineChart(self.tr("Tokens per second"), x_label=step)
+        self.speed_chart = LineChart(self.tr("Tokens per second"), x_label=step, legend=False)
         self.speed_chart.add_series("tps", self.tr("tokens/s"), "#e8833a", width=2)
         self.charts = (self.loss_chart, self.lr_chart, self.speed_chart)
 

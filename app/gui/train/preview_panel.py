@@ -55,6 +55,8 @@ class DataPreview(QWidget):
             text = self.tr("{n} blocks of {length} tokens ({tokens} tokens in all; the remainder is dropped, as "
                            "upstream does).").format(n=f"{n:,}", tokens=f"{stats['tokens']:,}", length=length)
         self.summary.setText(text)
+        self.histogram.setVisible(mode == "sft")    # PT blocks all have the block size
+        self.legend.setVisible(mode == "sft")       # PT trains on every token
         bins = stats.get("histogram") or []
         self.histogram.set_bars([f"{b['from']}–{b['to']}" for b in bins],
                                 {self.tr("records"): [b["count"] for b in bins]})
@@ -62,10 +64,12 @@ class DataPreview(QWidget):
         for i, rec in enumerate(records, 1):
             masked = sum(1 for v in rec.get("labels", []) if v == -100)
             head = self.tr("Record {i}: {tokens} tokens, {masked} masked").format(
-                i=i, tokens=len(rec.get("input_ids", [])), masked=masked)
+                i=i, tokens=len(rec.get("input_ids", [])), masked=masked) if mode == "sft" else \
+                self.tr("Block {i}: {tokens} tokens").format(i=i, tokens=len(rec.get("input_ids", [])))
             parts.append(f"<p><b>{html.escape(head)}</b><br>"
                          f'<span style="{PROMPT_STYLE}">{_text(rec.get("prompt", ""))}</span>'
-                         f'<span style="{RESPONSE_STYLE}">{_text(rec.get("response", ""))}</span></p>')
+                         f'<span style="{RESPONSE_STYLE if mode == "sft" else ""}">'
+                         f'{_text(rec.get("response", ""))}</span></p>')
         self.records.setHtml("".join(parts))
 
 

@@ -63,7 +63,7 @@ class LineChart(QWidget):
     hovered = Signal(float)      # the x under the mouse
 
     def __init__(self, title: str = "", y_label: str = "", x_label: str = "", *, log_y: bool = False,
-                 parent=None) -> None:
+                 legend: bool = True, parent=None) -> None:
         super().__init__(parent)
         self._series: dict[str, _Series] = {}
         self.plot_widget = pg.PlotWidget(background="w")
@@ -83,7 +83,7 @@ class LineChart(QWidget):
             axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen("#888"))
             axis.setTextPen(pg.mkPen("#444"))
-        self.legend = self.plot.addLegend(offset=(-6, 6), labelTextColor="#333")
+        self.legend = self.plot.addLegend(offset=(-6, 6), labelTextColor="#333") if legend else None
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
         self.cursor.hide()
         self.plot.addItem(self.cursor, ignoreBounds=True)
@@ -111,7 +111,7 @@ class LineChart(QWidget):
     def rename_series(self, key: str, name: str) -> None:
         s = self._series[key]
         s.name = name
-        label = self.legend.getLabel(s.item) if hasattr(self.legend, "getLabel") else None
+        label = self.legend.getLabel(s.item) if hasattr(self.legend, "getLabel") else None   # None: no legend
         if label is not None:
             label.setText(name)
 
