@@ -32,6 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("ALPACA_STUDIO_HOME", tempfile.mkdtemp(prefix="bench-train-home-"))
+os.environ.setdefault("PYTORCH_CUDA_ALLOC_CONF", "expandable_segments:True")     # as training/train.py sets it
 
 SHAPES = {   # hidden, intermediate, layers, heads
     "small": (128, 344, 4, 4),
@@ -176,6 +177,7 @@ def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int,
     events = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
     steps_ev = [e for e in events if e["event"] == "step"]
     peak = torch.cuda.max_memory_allocated() / 2 ** 30 if cuda else None
+    retries = torch.cuda.memory_stats().get("num_alloc_retries") if cuda else None
     gc.collect()
     if cuda:
         torch.cuda.empty_cache()
@@ -184,7 +186,8 @@ def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int,
                                                                             batch * seq_len),
             "peak_gib": peak, "micro_batch": cfg["micro_batch"], "grad_accum": cfg["grad_accum"],
             "checkpointing": cfg["checkpointing"], "fast_kernels": cfg["fast_kernels"], "dtype": cfg["dtype"],
-            "memory_planned_gib": plan.hw["memory_needed"] / 2 ** 30, "status": result.details["status"]}
+            "memory_planned_gib": plan.hw["memory_needed"] / 2 ** 30, "status": result.details["status"],
+            "alloc_retries": retries}
 
 
 def main() -> int:
@@ -197,6 +200,8 @@ def main() -> int:
     ap.add_argument("--seq-len", type=int, default=None, help="default: cpu 128, cuda 512")
     ap.add_argument("--qlora", action="store_true", help="also measure QLoRA peak memory (CUDA + bitsandbytes)")
     ap.add_argument("--skip-reference", action="store_true")
+    ap.add_argument("--ref-batch", type=int, default=None, help="reference effective batch (default: --batch)")
+    ap.add_argument("--skip-qlora-check", action="store_true")
     ap.add_argument("--compile", action="store_true", help="CUDA: also measure the project with torch.compile")
     ap.add_argument("--dir", default=None)
     ap.add_argument("--json", metavar="FILE")
@@ -225,7 +230,7 @@ def main() -> int:
     # The reference runs first: Liger (the project's GPU kernels) patches transformers' Llama classes for the
     # whole process once applied.
     if not a.skip_reference:
-        report["reference"] = reference_run(base, data, steps=ref_steps, batch=batch if not cuda else 8,
+        report["reference"] = reference_run(base, data, steps=ref_steps, batch=a.ref_batch or batch,
                                             seq_len=seq_len, device=a.device)
         print("reference:", json.dumps(report["reference"]), flush=True)
         save()
@@ -253,8 +258,11 @@ def main() -> int:
                   f"ratio {report['ratio']:.2f} (target >= 1.0); max loss difference {max(diffs):.2e} "
                   f"(target <= 1e-3)", flush=True)
         else:
+            diffs = [abs(x - y) for x, y in zip(p["losses"], r["losses"])]
+            report["loss_diffs"] = diffs
             print(f"tokens/s: project {p['tokens_per_s']:.0f} (target >= 15000), upstream recipe "
-                  f"{r['tokens_per_s']:.0f}, ratio {report['ratio']:.1f}", flush=True)
+                  f"{r['tokens_per_s']:.0f}, ratio {report['ratio']:.1f}; loss differences "
+                  f"{', '.join(f'{d:.1e}' for d in diffs)}", flush=True)
     save()
     if a.qlora:
         try:

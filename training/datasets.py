@@ -336,9 +336,7 @@ class Collator:
         ids = [b["input_ids"] for b in batch]
         labels = [b["labels"] for b in batch]
         self.tokens += sum(int(x.numel()) for x in ids)
-        if len({int(x.numel()) for x in ids}) == 1:
-            # No padding: no mask (PT blocks as upstream; full-length SFT records compute the same without one,
-            # and attention keeps its fastest causal kernel).
+        if self.mode == "pt" and len({int(x.numel()) for x in ids}) == 1:
             return {"input_ids": torch.stack(ids), "labels": torch.stack(labels)}
         pad = self.pad_id if self.pad_id is not None else 0
         input_ids = torch.nn.utils.rnn.pad_sequence(ids, batch_first=True, padding_value=pad)

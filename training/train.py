@@ -14,11 +14,14 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from engine.errors import UserError
-from engine.jobs import CancelToken, Cancelled, JobResult, NullReporter
+# Set before CUDA starts (a no-op when it already has): long runs near the memory limit fragment less.
+os.environ.setdefault("PYTORCH_CUDA_ALLOC_CONF", "expandable_segments:True")
 
-from . import checks, datasets, hardware
-from .tokenizer import SlowTokenizer
+from engine.errors import UserError  # noqa: E402
+from engine.jobs import CancelToken, Cancelled, JobResult, NullReporter  # noqa: E402
+
+from . import checks, datasets, hardware  # noqa: E402
+from .tokenizer import SlowTokenizer  # noqa: E402
 
 SEVEN_PROJECTIONS = ("q_proj", "v_proj", "k_proj", "o_proj", "gate_proj", "down_proj", "up_proj")
 UPSTREAM = {  # run_sft.sh / run_pt.sh
@@ -244,6 +247,7 @@ def _load_model(plan: TrainPlan, dtype):
     if plan.tokenizer_vocab != model.get_output_embeddings().weight.shape[0]:
         model.resize_token_embeddings(plan.tokenizer_vocab)
     model.config.pad_token_id = plan.tokenizer.pad_id
+    model.config.use_cache = False        # training: no key/value cache
     if s.qlora:
         from peft import prepare_model_for_kbit_training
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=plan.hw["checkpointing"])
@@ -285,7 +289,8 @@ def _run(plan: TrainPlan, progress, cancel: CancelToken, metrics: MetricsWriter)
         remove_unused_columns=False, ddp_find_unused_parameters=False, dataloader_num_workers=0,
         use_cpu=not cuda and plan.hw["device"] == "cpu", deepspeed=s.deepspeed,
         use_liger_kernel=plan.fast_kernels, torch_compile=bool(s.compile and cuda), ddp_timeout=30000,
-        include_num_input_tokens_seen="non_padding" if s.mode == "sft" else "all")
+        include_num_input_tokens_seen="non_padding" if s.mode == "sft" else "all",
+        tf32=True if cuda and torch.cuda.get_device_capability(0)[0] >= 8 else None)
     world = args.world_size
     progress.update(0, None, status="Tokenizing the data")
     with args.main_process_first(desc="tokenizing"):
