@@ -108,7 +108,7 @@ def test_send_stream_regenerate_edit_and_restart(page, qtbot, smollm2_gguf_path,
     assert again.chat_list.list.count() == 1
     again.chat_list.select(chat_id)
     assert "What is the capital of France?" in again.view.toPlainText()
-    again.history.close()
+    again.controller.close()
 
 
 def test_stop_keeps_the_partial_reply(page, qtbot, smollm2_gguf_path):
@@ -267,7 +267,7 @@ def test_hf_device_and_precision_are_used_and_remembered(page, qtbot, smollm2_hf
     qtbot.addWidget(again)
     assert again.settings_panel.device_choice() == "cpu" and again.settings_panel.dtype_choice() == "float32"
     assert again.controller.load_options().device == "cpu" and again.controller.load_options().dtype == "float32"
-    again.history.close()
+    again.controller.close()
 
 
 def test_a_missing_gpu_is_a_clear_error(page, qtbot, smollm2_hf_dir, monkeypatch):
@@ -293,10 +293,10 @@ def test_unload_and_a_model_loaded_by_another_client_go_through_the_host(page, q
     assert host.info is None and page.model_status.text() == "No model loaded"
     assert not page.send_button.isEnabled() and not page.meter.isVisible() and page.session.template is None
     # Another client of the one host (the Server page) loads a model: the Chat page follows it.
-    host.load(smollm2_gguf_path, LoadOptions(context_size=384, threads=2, use_gpu=False))
+    host.load(smollm2_gguf_path, LoadOptions(context_size=768, threads=2, use_gpu=False))
     qtbot.waitUntil(lambda: page.backend is not None, timeout=TIMEOUT)
-    assert page.backend.context_size == 384 and "384 tokens" in page.model_status.text()
-    assert page.meter.maximum() == 384 and page.send_button.isEnabled()
+    assert page.backend.context_size == 768 and "768 tokens" in page.model_status.text()
+    assert page.meter.maximum() == 768 and page.send_button.isEnabled()
     qtbot.waitUntil(lambda: page.meter.value() > 0, timeout=TIMEOUT)     # counted on the host thread
 
 

@@ -49,6 +49,7 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
         self._pending_settings = False
         self._meter_call = None
         self._meter_again = False
+        self.closed = False
         self.stream = StreamBridge(self)
         self.stream.piece.connect(self._on_piece)
         self.stream.prompt.connect(self._on_prompt)
@@ -297,6 +298,19 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
             p.center.setCurrentWidget(p.view)
         elif not loaded and not p.view.message_count():
             p.center.setCurrentWidget(p.empty_state)
+
+    def close(self) -> None:
+        """Stop following the host and the library, close the history (a page that goes away)."""
+        self.closed = True
+        for signal, slot in ((self.model.model_loaded, self._on_model_loaded),
+                             (self.model.model_unloaded, self._on_model_unloaded),
+                             (self.model.load_progress, self._load_progress),
+                             (self.context.library_changed, self._library_changed)):
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):
+                pass
+        self.history.close()
 
     def can_close(self) -> bool:
         if self.generating():

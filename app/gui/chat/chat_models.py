@@ -34,6 +34,8 @@ class ModelsMixin:
             return ready_models(settings, recent), starter_model() is not None
 
         def show(result) -> None:
+            if self.closed:
+                return
             self._show_models(*result)
             if then is not None:
                 then()
