@@ -39,8 +39,10 @@ class Shell(QWidget):
         self.context.navigate_requested.connect(self.navigate)
 
     def navigate(self, page_id: str, kwargs: dict) -> None:
-        self.stack.setCurrentWidget(self.pages[page_id])
-        self.pages[page_id].open_with(**kwargs)
+        self.navigated = (page_id, kwargs)
+        if page_id in self.pages:
+            self.stack.setCurrentWidget(self.pages[page_id])
+            self.pages[page_id].open_with(**kwargs)
 
 
 @pytest.fixture
@@ -153,6 +155,10 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
 
     # The library hears of the new LoRA (the Models page lists it from this).
     assert [c.kind for c in changes] == ["train", "train"] and str(changes[-1].paths[0]) == lora
+
+    # Chat with this LoRA…: the Chat page is asked to load the base with the LoRA unmerged.
+    _click(qtbot, view.chat_button)
+    assert window.navigated == ("chat", {"model_path": str(alpaca_model), "lora": lora})
 
     # Merge this LoRA…: the Merge page opens with this LoRA and the base filled in.
     _click(qtbot, view.merge_button)

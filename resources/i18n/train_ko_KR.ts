@@ -256,7 +256,7 @@
         <translation>.txt 파일 또는 그 폴더</translation>
     </message>
     <message>
-        <source>Files…</source>
+        <source>File…</source>
         <translation>파일…</translation>
     </message>
     <message>

@@ -256,7 +256,7 @@
         <translation>.txt 文件或其所在文件夹</translation>
     </message>
     <message>
-        <source>Files…</source>
+        <source>File…</source>
         <translation>文件…</translation>
     </message>
     <message>

@@ -122,11 +122,9 @@ class RunInputs(QObject):
     @Slot()
     def browse_data_files(self) -> None:
         pattern = self.tr("Alpaca JSON (*.json *.jsonl)") if self.mode == "sft" else self.tr("Text files (*.txt)")
-        files, _ = QFileDialog.getOpenFileNames(self.view, self.tr("Choose the training data"), "", pattern)
-        if len(files) == 1:
-            self.view.data_edit.setText(files[0])
-        elif files:   # several files: their folder, when they are all of it; else the first
-            self.view.data_edit.setText(str(Path(files[0]).parent))
+        path, _ = QFileDialog.getOpenFileName(self.view, self.tr("Choose the training data"), "", pattern)
+        if path:        # one file; several: the Folder… button takes every data file in a folder
+            self.view.data_edit.setText(path)
 
     @Slot()
     def browse_data_folder(self) -> None:

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from engine.errors import UserError
-from engine.jobs import Cancelled, format_duration
+from engine.jobs import Cancelled
 
 from .metrics import MetricsTail
 
@@ -50,9 +50,7 @@ def describe_step(rec: dict) -> str:
         parts.append(f"loss {float(rec['loss']):.4f}")
     if rec.get("tokens_per_s"):
         parts.append(f"{float(rec['tokens_per_s']):,.0f} tokens/s")
-    if rec.get("eta_s") is not None:
-        parts.append(f"ETA {format_duration(float(rec['eta_s']))}")
-    return "  ".join(parts)
+    return "  ".join(parts)     # the jobs panel adds steps done/total, steps/s and the ETA
 
 
 def _stop(proc: subprocess.Popen) -> None:

@@ -67,7 +67,7 @@ class RunTabView(QWidget):
         self.data_edit = QLineEdit()
         self.data_edit.setPlaceholderText(self.tr("Alpaca-format .json file(s) or a folder of them") if sft else
                                           self.tr(".txt file(s) or a folder of them"))
-        self.data_files = QPushButton(self.tr("Files…"))
+        self.data_files = QPushButton(self.tr("File…"))
         self.data_folder = QPushButton(self.tr("Folder…"))
         self.data_error = _error_label()
         data_box = QGroupBox(self.tr("2. Data"))
