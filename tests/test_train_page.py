@@ -281,3 +281,35 @@ def test_vocabulary_tab_trains_merges_and_reports(window, qtbot, tmp_path):
     _click(qtbot, v.merge_button)
     qtbot.waitUntil(lambda: v.merge_error.isVisible(), timeout=LONG)
     assert "not a SentencePiece model" in v.merge_error.text()
+
+
+def test_chart_hover_zoom_and_png(qtbot, tmp_path):
+    from PySide6.QtCore import QPoint
+
+    from app.gui.widgets.charts import LineChart, smooth
+
+    chart = LineChart("Loss", x_label="step")
+    chart.add_series("raw", "loss")
+    chart.add_series("smoothed", "smoothed")
+    qtbot.addWidget(chart)
+    chart.resize(500, 300)
+    chart.show()
+    qtbot.waitExposed(chart)
+    xs = list(range(1, 41))
+    ys = [5 - 0.1 * x for x in xs]
+    chart.set_data("raw", xs, ys)
+    chart.set_data("smoothed", xs, smooth(ys))
+    assert smooth([2.0, 2.0, 2.0]) == [2.0, 2.0, 2.0]          # debiased: no ramp from zero
+    viewport = chart.plot_widget.viewport()
+    qtbot.mouseMove(viewport, QPoint(viewport.width() // 2, viewport.height() // 2))
+    qtbot.waitUntil(lambda: "loss" in chart.readout.text(), timeout=10_000)
+    step = float(chart.readout.text().split(" · ")[0].split()[-1])
+    assert f"loss {5 - 0.1 * step:.4g}" in chart.readout.text()
+    box = chart.plot.getViewBox()
+    full = box.viewRange()[0]
+    box.scaleBy((0.5, 0.5))                                     # what the mouse wheel does
+    assert box.viewRange()[0][1] - box.viewRange()[0][0] < (full[1] - full[0]) * 0.75
+    chart.reset_zoom()
+    assert box.viewRange()[0] == full
+    png = tmp_path / "chart.png"
+    assert chart.save_png(png) and png.read_bytes()[:4] == b"\x89PNG"
