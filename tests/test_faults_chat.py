@@ -69,6 +69,7 @@ def test_chat_lora_with_a_damaged_bin_is_one_line(tiny_llama_dir, tiny_lora_dir,
 def test_chat_lora_for_another_base_is_one_line_not_a_size_dump(models, tiny_llama_dir, tmp_path, capsys):
     wide = models.llama(hidden=96, intermediate=128)
     lora = models.lora(wide)
+    capsys.readouterr()                  # what building the models printed
     rc = cli_main(["chat", "--model", str(tiny_llama_dir), "--lora", str(lora), "--prompt", "hi", "--no-history"])
     err = capsys.readouterr().err
     assert rc == 1
@@ -231,3 +232,85 @@ def test_fit_prompt_refuses_a_context_with_no_room():
     with pytest.raises(UserError, match="leaves no room") as info:
         fit_prompt(template, [], len, 64, 64)
     assert "Lower max new tokens" in info.value.hint
+
+
+# ------------------------------------------------------------------ opening a model, templates, history
+CHAT_MODEL_REFUSALS = [
+    ("not a gguf", lambda w: (w / "notes.txt").write_text("x") and w / "notes.txt", "is not a GGUF model file"),
+    ("a lora folder", lambda w: _fake_lora(w), "is a LoRA adapter, not a full model"),
+    ("a meta folder", lambda w: _fake_meta(w), "holds Meta-format weights"),
+    ("an empty folder", lambda w: (w / "empty").mkdir() or w / "empty", "holds no model"),
+    ("missing", lambda w: w / "missing.gguf", "Model not found"),
+]
+
+
+def _fake_lora(work: Path) -> Path:
+    d = work / "lora"
+    d.mkdir()
+    (d / "adapter_config.json").write_text("{}")
+    (d / "adapter_model.safetensors").write_bytes(b"")
+    return d
+
+
+def _fake_meta(work: Path) -> Path:
+    d = work / "7B"
+    d.mkdir()
+    (d / "params.json").write_text("{}")
+    (d / "consolidated.00.pth").write_bytes(b"")
+    return d
+
+
+@pytest.mark.parametrize("make,words", [c[1:] for c in CHAT_MODEL_REFUSALS], ids=[c[0] for c in CHAT_MODEL_REFUSALS])
+def test_chat_refuses_what_is_not_a_model_in_one_line(make, words, tmp_path, capsys):
+    work = tmp_path / "work"
+    work.mkdir()
+    path = make(work)
+    before = sorted(work.rglob("*"))
+    assert cli_main(["chat", "--model", str(path), "--prompt", "hi", "--no-history"]) == 1
+    [line] = _errors(capsys.readouterr().err)
+    assert line.startswith("error: ") and words in line and path.name in line
+    assert sorted(work.rglob("*")) == before
+
+
+def test_chat_refuses_a_missing_lora(tiny_llama_dir, tmp_path, capsys):
+    assert cli_main(["chat", "--model", str(tiny_llama_dir), "--lora", str(tmp_path / "nope"), "--prompt", "hi",
+                     "--no-history"]) == 1
+    [line] = _errors(capsys.readouterr().err)
+    assert f"LoRA not found: {tmp_path / 'nope'}" in line and "Check the LoRA path" in line
+
+
+@pytest.mark.parametrize("choice,facts,words", [
+    ("embedded", ModelFacts(vocab_size=100), "no embedded chat template"),
+    ("no-such-template", ModelFacts(vocab_size=100), "Unknown template 'no-such-template'"),
+    ("{% for m in messages %}{{ m.content }", ModelFacts(vocab_size=100), "does not parse"),
+])
+def test_template_refusals(choice, facts, words):
+    from engine.chat.messages import Turn
+
+    with pytest.raises(UserError) as info:
+        pick_template(facts, choice).render([Turn("user", "hi")])
+    assert words in info.value.message and info.value.hint
+
+
+@pytest.mark.parametrize("data,words", [
+    ("{not json", "not valid JSON"), ('{"format": "something-else", "messages": []}', "not an Alpaca Studio chat"),
+    ('{"format": "alpaca-studio-chat", "messages": [{"role": 5}]}', "malformed message"),
+])
+def test_history_import_refusals_add_no_chat(data, words, history):
+    with pytest.raises(UserError) as info:
+        history.import_json(data)
+    assert words in info.value.message and info.value.hint
+    assert history.chats() == []
+
+
+def test_history_import_of_a_missing_file_names_it(history, tmp_path):
+    with pytest.raises(UserError, match="Cannot read") as info:
+        history.import_json(tmp_path / "chat.json")
+    assert str(tmp_path / "chat.json") in info.value.message and history.chats() == []
+
+
+def test_history_refuses_an_empty_chat_name(history):
+    chat = history.create_chat("Kept")
+    with pytest.raises(UserError, match="needs a name"):
+        history.rename_chat(chat.id, "   ")
+    assert history.chat(chat.id).title == "Kept"

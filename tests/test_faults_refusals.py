@@ -226,7 +226,50 @@ def meta_part_with_code(work, b, l):
     return meta, [l], meta / "consolidated.00.pth", "contains code"
 
 
-REFUSALS = [lora_missing, full_model_as_lora, not_a_lora_folder, damaged_adapter_config, other_peft_type, dora,
+def _base_copy(b: Path, work: Path) -> Path:
+    dst = work / "base"
+    shutil.copytree(b, dst)
+    return dst
+
+
+def base_without_embeddings(work, b, l):
+    from safetensors.torch import load_file, save_file
+
+    d = _base_copy(b, work)
+    tensors = {k: v for k, v in load_file(str(d / "model.safetensors")).items() if "embed_tokens" not in k}
+    save_file(tensors, str(d / "model.safetensors"))
+    return d, [l], d, "not a LLaMA model"
+
+
+def base_with_damaged_config(work, b, l):
+    d = _base_copy(b, work)
+    (d / "config.json").write_text('{"hidden_size": 64,')
+    return d, [l], d / "config.json", "not valid JSON"
+
+
+def base_without_weights(work, b, l):
+    d = _base_copy(b, work)
+    (d / "model.safetensors").unlink()
+    return d, [l], d, "No model weights"
+
+
+def base_with_a_missing_shard(work, b, l):
+    d = _base_copy(b, work)
+    (d / "model.safetensors").rename(d / "model-00001-of-00002.safetensors")
+    index = {"metadata": {}, "weight_map": {"model.embed_tokens.weight": "model-00001-of-00002.safetensors",
+                                            "lm_head.weight": "model-00002-of-00002.safetensors"}}
+    (d / "model.safetensors.index.json").write_text(json.dumps(index))
+    return d, [l], "model-00002-of-00002.safetensors missing", "incomplete"
+
+
+def base_with_a_damaged_index(work, b, l):
+    d = _base_copy(b, work)
+    (d / "model.safetensors.index.json").write_text('{"metadata": {}}')
+    return d, [l], d / "model.safetensors.index.json", "damaged or incomplete"
+
+
+REFUSALS = [base_without_embeddings, base_with_damaged_config, base_without_weights, base_with_a_missing_shard,
+            base_with_a_damaged_index, lora_missing, full_model_as_lora, not_a_lora_folder, damaged_adapter_config, other_peft_type, dora,
             no_weights, unsupported_variant, missing_b_half, empty_adapter, checkpoint_with_code, damaged_bin,
             truncated_bin, lora_for_a_bigger_model, lora_targets_a_non_llama_module, replaced_tensor_not_in_base,
             replaced_tensor_of_another_size, base_missing, base_is_a_file, base_is_a_lora, base_is_not_a_model,
