@@ -8,6 +8,10 @@ process.  Each size is downloaded by ``curl -s -o`` and by the project's
 without SHA256 verification, interleaved, ``--repeat`` times; the best run of
 each counts (the machine is shared, the slow runs measure the neighbours).
 Target (issue 3): project / curl >= 0.8, and peak memory flat in file size.
+
+Then the same over a loopback link throttled to ``--link-mb-s`` (default 100 MB/s, the
+server paces sendfile in 20 ms steps): the speed a user's real link allows.  Target
+(issue 9): project with SHA256 / curl >= 0.95 there, with the CPU seconds per GB reported.
 """
 from __future__ import annotations
 
@@ -66,8 +70,9 @@ def make_file(path: Path, size_mb: int) -> str:
     return h.hexdigest()
 
 
-def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, "-m", "tests.http_server", str(folder)], cwd=ROOT,
+def start_server(folder: Path, throttle: int | None = None) -> tuple[subprocess.Popen, str]:
+    extra = ["--throttle", str(throttle)] if throttle else []
+    proc = subprocess.Popen([sys.executable, "-m", "tests.http_server", str(folder), *extra], cwd=ROOT,
                             stdout=subprocess.PIPE, text=True)
     line = proc.stdout.readline()            # "Serving FOLDER at http://127.0.0.1:PORT/ ..."
     url = line.split(" at ")[1].split("/ ")[0]
@@ -121,6 +126,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes-mb", type=int, nargs="+", default=[1024, 256])
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--link-mb-s", type=int, default=100,
+                    help="also run over a loopback link throttled to this speed (0: skip); target ratio >= 0.95")
+    ap.add_argument("--link-size-mb", type=int, default=512, help="file size for the throttled run")
     ap.add_argument("--child", nargs=3, metavar=("URL", "DEST", "SHA256"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -128,16 +136,24 @@ def main() -> None:
     if not shutil.which("curl"):
         sys.exit("curl is not installed: it is the reference this benchmark compares against.")
     folder = Path(tempfile.mkdtemp(prefix="bench-download-"))
-    server, url = start_server(folder)
+    results = []
     try:
-        results = [bench_size(url, folder, size, args.repeat) for size in args.sizes_mb]
+        runs = [(None, size) for size in args.sizes_mb]
+        if args.link_mb_s:
+            runs.append((args.link_mb_s, args.link_size_mb))
+        for link, size in runs:
+            server, url = start_server(folder, throttle=link * 1_000_000 if link else None)
+            try:
+                results.append({**bench_size(url, folder, size, args.repeat), "link_mb_s": link})
+            finally:
+                server.terminate()
+                server.wait()
     finally:
-        server.terminate()
-        server.wait()
         shutil.rmtree(folder, ignore_errors=True)
     for r in results:
         b, m = r["best_mb_s"], r["median_mb_s"]
-        print(f"\n{r['size_mb']} MB file, best of {args.repeat} (median in brackets):")
+        link = f", link throttled to {r['link_mb_s']} MB/s (10^6 bytes)" if r["link_mb_s"] else ", unthrottled"
+        print(f"\n{r['size_mb']} MB file{link}, best of {args.repeat} (median in brackets):")
         for mode in b:
             print(f"  {mode:16s} {b[mode]:7.0f} MB/s  ({m[mode]:.0f})   CPU {r['cpu_s_per_gb'][mode]:.2f} s/GB")
         print(f"  ratio project+sha256 / curl: {b['project+sha256'] / b['curl']:.2f}"

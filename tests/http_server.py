@@ -27,7 +27,8 @@ Faults (keyword arguments of ``add_file`` / ``add_path`` / ``set_faults``), each
 replaces a file with a new version (new ETag and Last-Modified).  ``requests`` is the log of
 every request, with its headers (lower-case names) and the status sent.
 
-``python -m tests.http_server FOLDER [PORT]`` serves a folder by hand (for trying the CLI).
+``python -m tests.http_server FOLDER [PORT] [--throttle BYTES_PER_S]`` serves a folder by hand (for trying
+the CLI, and for bench/download.py's link-speed run).
 """
 from __future__ import annotations
 
@@ -239,16 +240,23 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body(self, entry: _Entry, f: Faults, start: int, end: int, drop_now: bool, hang_now: bool) -> None:
         stopping = self.owner.stopping
-        if f.clean and entry.path is not None:
-            # Fast path for benchmarks: the kernel copies file to socket.
+        if entry.path is not None and (f.clean or f == Faults(throttle=f.throttle)):
+            # Fast path for benchmarks: the kernel copies file to socket; a throttle paces it in
+            # 20 ms steps (a link of that speed, without the server's own per-block Python work).
             self.wfile.flush()
+            step = 1 << 24 if f.clean else max(BLOCK, f.throttle // 50)
+            t0 = time.monotonic()
             with open(entry.path, "rb") as src:
                 pos = start
                 while pos < end:
-                    sent = os.sendfile(self.connection.fileno(), src.fileno(), pos, min(end - pos, 1 << 24))
+                    sent = os.sendfile(self.connection.fileno(), src.fileno(), pos, min(end - pos, step))
                     if sent == 0:
                         break
                     pos += sent
+                    if f.throttle and pos < end:
+                        delay = t0 + (pos - start) / f.throttle - time.monotonic()
+                        if delay > 0 and stopping.wait(delay):
+                            return self._drop()
             return
         sent = 0
         limit = f.drop_after if drop_now else None
@@ -298,8 +306,9 @@ class _QuietServer(ThreadingHTTPServer):
 class LocalHTTPServer:
     """A threaded HTTP/1.1 server on 127.0.0.1 (a free port), serving registered files."""
 
-    def __init__(self, root: os.PathLike | str | None = None, port: int = 0) -> None:
+    def __init__(self, root: os.PathLike | str | None = None, port: int = 0, **root_faults) -> None:
         self.root = Path(root) if root else None
+        self.root_faults = Faults(**root_faults)     # for files served from ``root`` (e.g. a throttle)
         self.lock = threading.Lock()
         self.stopping = threading.Event()
         self.requests: list[RequestRecord] = []
@@ -379,7 +388,7 @@ class LocalHTTPServer:
         if found is None and self.root is not None:
             candidate = (self.root / name).resolve()
             if candidate.is_file() and self.root.resolve() in candidate.parents:
-                found = self._files[name] = _Entry(path=candidate)
+                found = self._files[name] = _Entry(path=candidate, faults=self.root_faults)
         return found
 
     # -- the request log ----------------------------------------------------
@@ -405,8 +414,15 @@ http_server = pytest.fixture(_http_server, name="http_server") if pytest else _h
 
 
 if __name__ == "__main__":   # pragma: no cover - manual use
-    folder = sys.argv[1] if len(sys.argv) > 1 else "."
-    srv = LocalHTTPServer(folder, port=int(sys.argv[2]) if len(sys.argv) > 2 else 0).start()
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("folder", nargs="?", default=".")
+    ap.add_argument("port", nargs="?", type=int, default=0)
+    ap.add_argument("--throttle", type=int, default=None, help="bytes per second for every response")
+    cli = ap.parse_args()
+    folder = cli.folder
+    srv = LocalHTTPServer(folder, port=cli.port, throttle=cli.throttle).start()
     print(f"Serving {folder} at {srv.url}/ (Ctrl+C stops)", flush=True)
     try:
         while True:
