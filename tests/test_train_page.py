@@ -114,6 +114,12 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     assert "### Response:" in view.preview.records.toPlainText()
     assert f"{len(records)} records" in view.preview.summary.text()
 
+    # Hardware check: this computer's device and memory, and the batch the engine will use.
+    qtbot.waitUntil(lambda: view.hardware.plan is not None, timeout=LONG)
+    assert view.hardware.plan["device"] == "cpu" and view.hardware.plan["micro_batch"] == 1
+    assert "needed" in view.hardware.values["memory"].text()
+    assert view.hardware.values["batch"].text().startswith("micro-batch 1 × accumulation 1")
+
     # Start: a child process trains; the chart receives points while it runs.
     _click(qtbot, view.run_bar.start_button)
     job = ctl.job
@@ -313,3 +319,43 @@ def test_chart_hover_zoom_and_png(qtbot, tmp_path):
     assert box.viewRange()[0] == full
     png = tmp_path / "chart.png"
     assert chart.save_png(png) and png.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_hardware_panel_offers_qlora_when_memory_is_short(window, qtbot):
+    view = window.pages["train"].sft_view
+    plan = {"device": "cuda:0", "device_name": "Laptop GPU", "memory_needed": 30 << 30, "memory_free": 12 << 30,
+            "micro_batch": 1, "grad_accum": 8, "checkpointing": True, "qlora_suggested": True,
+            "qlora_available": True, "dtype": "bfloat16", "params": 6_738_415_616, "note": ""}
+    view.hardware.show_plan(plan, qlora_chosen=False)
+    view.side.setCurrentWidget(view.hardware)
+    assert "30.0 GB needed, 12.0 GB free" == view.hardware.values["memory"].text()
+    assert view.hardware.values["model"].text() == "6.74B parameters"
+    assert view.hardware.advice.isVisible() and "4 bits" in view.hardware.advice.text()
+    assert not view.qlora.isChecked()
+    _click(qtbot, view.hardware.qlora_button)
+    assert view.qlora.isChecked()
+
+
+def test_models_come_from_the_library(qtbot, tmp_path, alpaca_model):
+    import shutil
+
+    from engine.layout import models_root
+    from engine.model_library import register_base
+    from engine.settings import SettingsStore as Store
+
+    settings = Store().settings
+    merged = models_root(settings) / "merged" / "alpaca-7b-merged"
+    shutil.copytree(alpaca_model, merged)
+    lora = models_root(settings) / "lora" / "chinese-alpaca-lora-7b"
+    lora.mkdir(parents=True)
+    shutil.copy(alpaca_model / "tokenizer.model", lora / "tokenizer.model")
+    base = tmp_path / "llama-hf"
+    shutil.copytree(alpaca_model, base)
+    register_base(base, settings=settings)
+    win = Shell()
+    qtbot.addWidget(win)
+    combo, tokenizers = win.pages["train"].sft_view.base_combo, win.pages["train"].sft_view.tokenizer_combo
+    qtbot.waitUntil(lambda: combo.findData(str(merged)) > 0, timeout=LONG)
+    assert combo.findData(str(base)) > 0 and "registered base" in combo.itemText(combo.findData(str(base)))
+    assert tokenizers.findData(str(lora)) > 0
+    win.context.jobs.shutdown()
