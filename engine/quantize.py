@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from .atomic import check_writable
 from .diskspace import require_space
 from .errors import UserError
 from .jobs import Cancelled, CancelToken, NullReporter
@@ -88,6 +89,7 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
             raise UserError(f"{in_path.name} is not a GGUF file.", "Choose the .gguf file written by convert.")
     if out_path.resolve() == in_path.resolve():
         raise UserError("The output file is the input file.", "Choose another output name; the original is kept.")
+    check_writable(out_path, "the quantized model")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     # The output size follows from the input's shapes: refuse before llama.cpp writes a byte.
     require_space(out_path.parent, estimate_output_bytes(in_path, qtype), out_path.name,

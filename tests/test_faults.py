@@ -150,6 +150,20 @@ def test_convert_to_an_impossible_output_is_one_line(case, tiny_llama_dir, work,
     assert sorted(work.iterdir()) == before
 
 
+@pytest.mark.parametrize("case", ["file-in-the-way", "name-too-long", "proc"])
+def test_quantize_to_an_impossible_output_is_one_line(case, f16_gguf, work, capsys):
+    cases = _impossible_outputs(work)
+    if case not in cases:
+        pytest.skip("Linux only")
+    out, words = cases[case]
+    before = sorted(work.iterdir())
+    target = str(out / "m.gguf") if case != "name-too-long" else str(out) + ".gguf"
+    assert cli_main(["quantize", "--in", str(f16_gguf), "--out", target, "--type", "Q8_0", "--quiet"]) == 1
+    [line] = _lines(capsys.readouterr().err)
+    assert line.startswith("error: ") and words in line and "Errno" not in line and target[:30] in line
+    assert sorted(work.iterdir()) == before
+
+
 @pytest.mark.parametrize("case", ["file-in-the-way", "proc"])
 def test_download_to_an_impossible_folder_is_one_line(case, work, capsys, http_server):
     cases = _impossible_outputs(work)

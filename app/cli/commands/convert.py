@@ -38,6 +38,8 @@ def run(args) -> int:
         model, args.outtype)
     if out.suffix.lower() != ".gguf":
         raise UserError(f"The output {out.name} does not end in .gguf.", "Give the output file a .gguf name.")
+    from engine.atomic import check_writable
+    check_writable(out, "the GGUF file")     # read-only disk, a file in the way...: named before any work
     info = inspect_model(model)
     progress, cancel, bar = cli_job(quiet=args.quiet or args.json, unit="bytes")
     try:
