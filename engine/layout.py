@@ -37,12 +37,22 @@ def base_registry_file(settings: Settings) -> Path:
     return models_root(settings) / "base.json"
 
 
+def merged_root(settings: Settings) -> Path:
+    """The folder of every merge output (not created: readers only look)."""
+    return models_root(settings) / "merged"
+
+
 def merged_dir(settings: Settings, name: str) -> Path:
-    return models_root(settings) / "merged" / name
+    return merged_root(settings) / name
+
+
+def gguf_root(settings: Settings) -> Path:
+    """The folder of converted and quantized GGUF files (not created: readers only look)."""
+    return models_root(settings) / "gguf"
 
 
 def gguf_dir(settings: Settings) -> Path:
-    path = models_root(settings) / "gguf"
+    path = gguf_root(settings)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

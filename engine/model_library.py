@@ -104,8 +104,7 @@ def model_status(model: LoraModel, settings: Settings, *, cache: HashCache | Non
             st.state = VERIFIED if all(s == MATCH for s in st.checks.values()) else DOWNLOADED
         elif st.partial_bytes or st.present:
             st.state = PARTIAL
-    root = layout.models_root(settings)
-    merged_root, gguf_root = root / "merged", root / "gguf"
+    merged_root, gguf_root = layout.merged_root(settings), layout.gguf_root(settings)
     if merged_root.is_dir():
         st.merged = sorted(p for p in merged_root.iterdir() if p.is_dir() and not p.name.startswith(".")
                            and _named_after(p, model.id))

@@ -23,7 +23,6 @@ The package, by concern:
 - ``transfer``: one file over HTTP: requests, validation of each answer, retries, the rename;
 - ``batch``: ``Downloader``, several files at once with one progress.
 """
-from .batch import Downloader
 from .resume import (CORRUPT_SUFFIX, PART_SUFFIX, SIDECAR_SUFFIX, part_path, partial_bytes,
                      remove_partial, sidecar_path)
 from .sources import SOURCE_HOSTS, SOURCE_IDS, SOURCES, Source, check_source, repo_file_url
@@ -34,3 +33,15 @@ __all__ = [
     "SOURCES", "SOURCE_HOSTS", "SOURCE_IDS", "Source", "check_source", "part_path", "partial_bytes",
     "remove_partial", "repo_file_url", "sidecar_path",
 ]
+
+
+def __getattr__(name: str):
+    # The transfer machinery (threads, sockets, futures) loads on first use: settings and pages import
+    # the source table at start-up and should not pay for it.
+    if name == "Downloader":
+        from .batch import Downloader
+        return Downloader
+    if name in ("batch", "stream", "transfer"):
+        import importlib
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
