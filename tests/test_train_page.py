@@ -56,10 +56,10 @@ def window(qtbot):
     gc.collect()
 
 
-@pytest.fixture(scope="module")
-def alpaca_model(tmp_path_factory):
-    from tests import factory
-    return factory.tiny_llama(tmp_path_factory.mktemp("alpaca") / "tiny-alpaca", tokenizer="chinese_alpaca")
+@pytest.fixture(scope="session")
+def alpaca_model(models):
+    """Tiny random LLaMA with the Chinese-Alpaca tokenizer (49954): what SFT trains."""
+    return models.llama(tokenizer="chinese_alpaca")
 
 
 def _click(qtbot, button):
@@ -95,16 +95,17 @@ def _fill(monkeypatch, qtbot, view, base, data, out, *, steps=30):
 
 def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca_model, tmp_path):
     page, ctl, view = _sft_tab(window, qtbot)
-    data = shared_file("alpaca_zh_sample.json")
+    records = json.loads(shared_file("alpaca_zh_sample.json").read_text(encoding="utf-8"))[:48]
+    data = tmp_path / "alpaca_48.json"                # real records, fewer to tokenize
+    data.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     out = tmp_path / "my-sft"
-    _fill(monkeypatch, qtbot, view, alpaca_model, data, out, steps=60)
+    _fill(monkeypatch, qtbot, view, alpaca_model, data, out, steps=40)
     changes = []
     window.context.library_changed.connect(changes.append)
 
     # Data preview: counts at the chosen max length, the template applied, the prompt masked.
     qtbot.waitUntil(lambda: view.preview.stats is not None and view.run_bar.start_button.isEnabled(), timeout=LONG)
     stats = view.preview.stats
-    records = json.loads(data.read_text(encoding="utf-8"))
     assert stats["records"] == len(records) and stats["max_length"] == 64
     assert 0 < stats["truncated"] <= len(records) and sum(b["count"] for b in stats["histogram"]) == len(records)
     first = view.preview.shown[0]
@@ -126,7 +127,7 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     assert job is not None and job in window.context.jobs.jobs and view.run_bar.cancel_button.isVisible()
     qtbot.waitUntil(lambda: len(view.charts.loss_chart.points("loss")) >= 2, timeout=LONG)
     assert view.side.currentWidget() is view.charts
-    assert window.jobs_panel.row_for(job).detail.text().count("/60 steps") == 1
+    assert window.jobs_panel.row_for(job).detail.text().count("/40 steps") == 1
     assert "tokens/s" in window.jobs_panel.row_for(job).detail.text()
 
     # Stop: SIGTERM, a checkpoint, the run ends "stopped"; Resume is offered.
@@ -134,7 +135,7 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     qtbot.waitUntil(lambda: not ctl.busy, timeout=LONG)
     assert ctl.history.status == "stopped" and ctl.history.checkpoints
     stopped_at = int(ctl.history.steps[-1])
-    assert stopped_at < 60 and (out / "checkpoints").is_dir()
+    assert stopped_at < 40 and (out / "checkpoints").is_dir()
     assert view.resume_button.isVisible() and not view.run_bar.cancel_button.isVisible()
 
     # Resume: the step count continues from the checkpoint to the end.
@@ -143,8 +144,8 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     qtbot.waitUntil(lambda: not ctl.busy, timeout=LONG)
     h = ctl.history
     assert h.status == "done", view.run_bar.status.text()
-    assert h.steps[-1] == 60 and h.steps == sorted(set(h.steps)) and len(h.steps) >= 60 - stopped_at
-    assert view.charts.loss_chart.points("loss")[-1][0] == 60
+    assert h.steps[-1] == 40 and h.steps == sorted(set(h.steps)) and len(h.steps) >= 40 - stopped_at
+    assert view.charts.loss_chart.points("loss")[-1][0] == 40
     assert all(y is not None for y in h.loss)
     lora = h.lora_dir
     assert (out / "lora" / "adapter_config.json").is_file() and lora.endswith("lora")
