@@ -74,6 +74,8 @@ class LlamaCppBackend(Backend):
             gpu_layers = -1 if options.use_gpu and gpu_offload_supported() else 0
         kwargs = dict(model_path=str(path), n_ctx=options.context_size,
                       n_threads=options.threads or max(1, os.cpu_count() or 1),
+                      # Prompt processing too (llama-cpp-python's default is every core, whatever the setting).
+                      n_threads_batch=options.threads or max(1, os.cpu_count() or 1),
                       n_gpu_layers=gpu_layers, verbose=False)
         if options.lora:
             kwargs["lora_path"] = str(Path(options.lora).expanduser())
