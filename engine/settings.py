@@ -22,10 +22,11 @@ from urllib.parse import urlsplit
 
 from . import paths
 from .atomic import atomic_write_text
+from .download.sources import SOURCE_IDS
 
 log = logging.getLogger(__name__)
 
-DOWNLOAD_SOURCES = ("hf", "hf-mirror", "modelscope")
+DOWNLOAD_SOURCES = SOURCE_IDS     # the one table of download sources: engine/download/sources.py
 LANGUAGES = ("en", "zh_CN", "ko_KR")
 PROXY_SCHEMES = ("http", "https", "socks5", "socks5h")
 MAX_THREADS = 1024
@@ -186,7 +187,13 @@ class SettingsStore:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("the top level is not a JSON object")
-        except (OSError, ValueError) as exc:      # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        except OSError as exc:          # unreadable (permissions, a folder in its place): leave it as it is
+            from .errors import user_error_from_os
+            self.warning = (f"{user_error_from_os(exc, self.path, 'read the settings file')} "
+                            "Defaults are in use for now.")
+            log.warning(self.warning)
+            return Settings()
+        except ValueError as exc:       # UnicodeDecodeError and JSONDecodeError are ValueErrors
             backup = self.path.with_suffix(".corrupt.json")
             try:
                 os.replace(self.path, backup)
@@ -211,7 +218,10 @@ class SettingsStore:
         return settings
 
     def save(self) -> None:
-        data = {**self._extra, **asdict(self.settings)}
+        self._save_settings(self.settings)
+
+    def _save_settings(self, settings: Settings) -> None:
+        data = {**self._extra, **asdict(settings)}
         atomic_write_text(self.path, json.dumps(data, indent=2, ensure_ascii=False))
 
     def update(self, **changes: Any) -> None:
@@ -223,8 +233,12 @@ class SettingsStore:
         problems = candidate.validate()
         if problems:
             raise ValueError("; ".join(problems))
+        try:
+            self._save_settings(candidate)
+        except OSError as exc:
+            from .errors import user_error_from_os
+            raise ValueError(str(user_error_from_os(exc, self.path, "save the settings to"))) from None
         self.settings = candidate
-        self.save()
 
     def ui_value(self, key: str, default: Any = None) -> Any:
         """A remembered UI value; ``default`` when missing, or when its type differs from the default's."""
@@ -248,4 +262,7 @@ class SettingsStore:
         if not isinstance(self.settings.ui, dict):
             self.settings.ui = {}
         self.settings.ui[key] = value
-        self.save()
+        try:
+            self.save()
+        except OSError as exc:      # a remembered choice is not worth an error dialog: kept in memory
+            log.warning("Could not save the settings file %s: %s", self.path, exc)

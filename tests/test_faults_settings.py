@@ -182,3 +182,53 @@ def test_main_window_opens_with_a_bad_settings_file(data, qtbot):
     again = SettingsStore()
     assert again.warning == ""                       # what the window saved is valid
     assert isinstance(again.ui_value("window_geometry"), str)
+
+
+# ------------------------------------------------------------------ a settings file that cannot be read or written
+@pytest.fixture
+def settings_path_is_a_folder():
+    """A folder where settings.json should be: reading and saving it both fail, as on a locked disk."""
+    path = paths.config_dir() / "settings.json"
+    path.mkdir()
+    (path / "keep.txt").write_text("not ours")
+    return path
+
+
+def test_unreadable_settings_file_gives_defaults_and_is_left_alone(settings_path_is_a_folder):
+    store = SettingsStore()
+    assert store.settings == Settings()
+    assert store.warning.startswith(f"Cannot read the settings file {settings_path_is_a_folder}: ")
+    assert "Errno" not in store.warning
+    assert (settings_path_is_a_folder / "keep.txt").read_text() == "not ours"
+    with pytest.raises(ValueError, match="Cannot save the settings to .*folder, where a file is expected"):
+        store.update(language="zh_CN")
+    assert store.settings.language == "en"            # not changed in memory either
+    store.set_ui_value("models.family", "alpaca")     # a remembered choice: kept in memory, no error
+    assert store.ui_value("models.family") == "alpaca"
+
+
+def test_settings_command_with_an_unwritable_settings_file(settings_path_is_a_folder, capsys):
+    assert cli_main(["settings", "--set", "language=zh_CN"]) == 1
+    lines = [x for x in capsys.readouterr().err.splitlines() if x.strip()]
+    assert len(lines) == 2 and lines[0].startswith("warning: Cannot read the settings file")
+    assert lines[1].startswith("error: Not changed: Cannot save the settings to")
+
+
+def test_window_opens_and_closes_with_an_unwritable_settings_file(settings_path_is_a_folder, qtbot):
+    from app.gui.application import create_window
+
+    store = SettingsStore()
+    win = create_window(store)
+    qtbot.addWidget(win)
+    try:
+        win.show()
+        qtbot.waitExposed(win)
+        win.show_page("settings")
+        page = win.pages["settings"]
+        page.language.setCurrentIndex(page.language.findData("ko_KR"))
+        assert page.saved_label.text().startswith("Not saved: Cannot save the settings to")
+        win.save_state()                              # closing must not fail
+    finally:
+        win.context.jobs.shutdown()
+        win.log_view.detach()
+    assert (settings_path_is_a_folder / "keep.txt").exists()

@@ -1,6 +1,8 @@
 """The main window: sidebar pages, a jobs/log panel below, a status bar."""
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QByteArray, QSize, Qt, Slot
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -155,7 +157,10 @@ class MainWindow(QMainWindow):
         item = self.sidebar.currentItem()
         if item is not None:
             store.settings.ui["last_page"] = item.data(Qt.ItemDataRole.UserRole)
-        store.save()
+        try:
+            store.save()
+        except OSError as exc:      # a read-only config folder must not keep the window from closing
+            logging.getLogger(__name__).warning("Window state not saved: %s", exc)
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         for page in self.pages.values():
