@@ -184,7 +184,7 @@ def test_sft_run_live_chart_stop_resume_merge(window, qtbot, monkeypatch, alpaca
     again.context.jobs.shutdown()
 
 
-def test_wrong_inputs_are_form_messages(window, qtbot, monkeypatch, models, tmp_path):
+def test_wrong_inputs_are_form_messages(window, qtbot, monkeypatch, models, alpaca_model, tmp_path):
     page, ctl, view = _sft_tab(window, qtbot)
     llama = models.llama()                                   # LLaMA tokenizer: 32000, not Alpaca's
     jobs_before = len(window.context.jobs.jobs)
@@ -207,6 +207,15 @@ def test_wrong_inputs_are_form_messages(window, qtbot, monkeypatch, models, tmp_
     assert not view.run_bar.start_button.isEnabled()
     view.run_bar.start_button.click()                        # even a forced click starts nothing
     assert len(window.context.jobs.jobs) == jobs_before and ctl.job is None
+
+    # Pre-training: a tokenizer that does not fit the base gets upstream's vocabulary-pair message.
+    pt = page.pt_view
+    page.tabs.setCurrentWidget(pt)
+    _fill(monkeypatch, qtbot, pt, llama, shared_file("pt_zh_sample.txt"), tmp_path / "pt-out")
+    _choose(monkeypatch, qtbot, pt.tokenizer_browse, folder=alpaca_model)
+    qtbot.waitUntil(lambda: "not a valid configuration" in pt.tokenizer_error.text(), timeout=LONG)
+    assert "32000 / 49953" in pt.tokenizer_error.text() and not pt.data_error.isVisible()
+    assert not pt.run_bar.start_button.isEnabled()
 
 
 def test_history_folds_resumed_runs(tmp_path):
