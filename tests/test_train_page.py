@@ -295,8 +295,10 @@ def test_vocabulary_tab_trains_merges_and_reports(window, qtbot, tmp_path):
     v.chinese_edit.setText(str(bad))
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
     _click(qtbot, v.merge_button)
+    jobs = len(window.context.jobs.jobs)
     qtbot.waitUntil(lambda: v.merge_error.isVisible(), timeout=LONG)
-    assert "not a SentencePiece model" in v.merge_error.text()
+    assert "not a SentencePiece model" in v.merge_error.text() and "bad.model" in v.merge_error.text()
+    assert len(window.context.jobs.jobs) == jobs and v.merge_button.isEnabled()      # no failed job
 
 
 def test_chart_hover_zoom_and_png(qtbot, tmp_path):

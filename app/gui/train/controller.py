@@ -222,7 +222,7 @@ class RunController(QObject):
         busy = self.busy
         v.run_bar.start_button.setEnabled(not busy and self.inputs_ok() and not (self.checks or {}).get("out_error"))
         resumable = h.status in ("stopped", "failed", "running") and bool(h.checkpoints) or \
-            bool((self.checks or {}).get("out_error"))
+            bool((self.checks or {}).get("out_has_run"))
         v.resume_button.setVisible(not busy and resumable and h.status != "done")
         v.resume_button.setEnabled(True)
         has_lora = bool(h.lora_dir) and h.status in ("done", "stopped")

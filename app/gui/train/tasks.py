@@ -111,6 +111,27 @@ def train_sentencepiece(corpus: list[str], vocab_size: int, out: str, *, progres
     return vocab.train_sentencepiece(corpus, vocab_size, out, progress=progress, cancel=cancel)
 
 
+def check_vocab_files(models: list[str], corpus: list[str], *, progress=None, cancel=None) -> str:
+    """'' when every SentencePiece model loads and every corpus file has text; else the first problem."""
+    import sentencepiece as spm
+
+    for f in corpus:
+        path = Path(f)
+        if not path.is_file() or path.stat().st_size == 0:
+            return f"{path}: missing or empty text file."
+    for m in models:
+        path = Path(m)
+        if path.is_dir():
+            path = path / "tokenizer.model"
+        if not path.is_file():
+            return f"{path}: no such file."
+        try:
+            spm.SentencePieceProcessor(model_file=str(path))
+        except (RuntimeError, OSError) as exc:
+            return f"{path}: not a SentencePiece model ({str(exc).splitlines()[0][:120]})."
+    return ""
+
+
 def merge_vocab(llama_tokenizer: str, chinese_sp: str, out: str, *, progress=None, cancel=None) -> dict:
     """Merge a Chinese SentencePiece model into LLaMA's (upstream's algorithm) and report the gain."""
     from training import vocab

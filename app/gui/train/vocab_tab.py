@@ -20,6 +20,7 @@ class VocabController(QObject):
         self.context, self.view = context, view
         self.train_job: Job | None = None
         self.merge_job: Job | None = None
+        self.check_job: Job | None = None
         self.report: dict | None = None
         v = view
         v.corpus_browse.clicked.connect(self.browse_corpus)
@@ -102,9 +103,20 @@ class VocabController(QObject):
         v.show_error(v.train_error, "")
         self._remember()
         v.train_button.setEnabled(False)
+        self.check_job = self.context.jobs.run_quietly("Check the text files", tasks.check_vocab_files, [], corpus)
+        self.check_job.finished.connect(self._train_checked)
+
+    @Slot(object)
+    def _train_checked(self, problem: str) -> None:
+        v = self.view
+        if problem:          # a wrong input is a message on the form, not a failed job
+            self._train_failed(problem)
+            return
+        corpus = [p.strip() for p in v.corpus_edit.text().split(";") if p.strip()]
         v.train_status.setText(self.tr("Training the SentencePiece model…"))
         self.train_job = self.context.jobs.start(self.tr("Learn a vocabulary of {n} pieces").format(
-            n=v.vocab_size.value()), tasks.train_sentencepiece, corpus, v.vocab_size.value(), out)
+            n=v.vocab_size.value()), tasks.train_sentencepiece, corpus, v.vocab_size.value(),
+            v.sp_out_edit.text().strip())
         self.train_job.finished.connect(self._trained)
         self.train_job.failed.connect(self._train_failed)
         self.train_job.cancelled.connect(self._train_failed)
@@ -139,6 +151,18 @@ class VocabController(QObject):
         v.show_error(v.merge_error, "")
         self._remember()
         v.merge_button.setEnabled(False)
+        self.check_job = self.context.jobs.run_quietly("Check the tokenizers", tasks.check_vocab_files,
+                                                       [llama, chinese], [])
+        self.check_job.finished.connect(self._merge_checked)
+
+    @Slot(object)
+    def _merge_checked(self, problem: str) -> None:
+        v = self.view
+        if problem:
+            self._merge_failed(problem)
+            return
+        llama, chinese, out = (v.llama_edit.text().strip(), v.chinese_edit.text().strip(),
+                               v.merge_out_edit.text().strip())
         v.merge_status.setText(self.tr("Merging…"))
         self.merge_job = self.context.jobs.start(self.tr("Merge vocabularies into {name}").format(
             name=Path(out).name), tasks.merge_vocab, llama, chinese, out)
@@ -173,4 +197,4 @@ class VocabController(QObject):
 
     @property
     def busy(self) -> bool:
-        return any(j is not None and j.is_active for j in (self.train_job, self.merge_job))
+        return any(j is not None and j.is_active for j in (self.train_job, self.merge_job, self.check_job))
