@@ -5,7 +5,7 @@
     <name>DataPreview</name>
     <message>
         <source>Choose the base model and the data to see what training will read.</source>
-        <translation>기본 모델과 데이터를 고르면 학습이 읽을 내용을 볼 수 있습니다.</translation>
+        <translation>기반 모델과 데이터를 고르면 학습이 읽을 내용을 볼 수 있습니다.</translation>
     </message>
     <message>
         <source>Tokens per record</source>
@@ -44,7 +44,7 @@
     <name>HardwarePanel</name>
     <message>
         <source>Choose a base model to see what this computer can train.</source>
-        <translation>기본 모델을 고르면 이 컴퓨터로 무엇을 학습할 수 있는지 보여 줍니다.</translation>
+        <translation>기반 모델을 고르면 이 컴퓨터로 무엇을 학습할 수 있는지 보여 줍니다.</translation>
     </message>
     <message>
         <source>Device</source>
@@ -72,7 +72,7 @@
     </message>
     <message>
         <source>Use QLoRA (4-bit base)</source>
-        <translation>QLoRA 사용 (4비트 기본 모델)</translation>
+        <translation>QLoRA 사용 (4비트 기반 모델)</translation>
     </message>
     <message>
         <source>Checking memory…</source>
@@ -100,11 +100,11 @@
     </message>
     <message>
         <source>The bf16 base does not fit in free memory. QLoRA loads it in 4 bits.</source>
-        <translation>bf16 기본 모델이 남은 메모리에 들어가지 않습니다. QLoRA는 4비트로 불러옵니다.</translation>
+        <translation>bf16 기반 모델이 남은 메모리에 들어가지 않습니다. QLoRA는 4비트로 불러옵니다.</translation>
     </message>
     <message>
         <source>The base does not fit in free memory. QLoRA would need CUDA and bitsandbytes; choose a smaller model, a shorter max length, or another computer.</source>
-        <translation>기본 모델이 남은 메모리에 들어가지 않습니다. QLoRA에는 CUDA와 bitsandbytes가 필요합니다. 더 작은 모델, 더 짧은 최대 길이, 또는 다른 컴퓨터를 쓰세요.</translation>
+        <translation>기반 모델이 남은 메모리에 들어가지 않습니다. QLoRA에는 CUDA와 bitsandbytes가 필요합니다. 더 작은 모델, 더 짧은 최대 길이, 또는 다른 컴퓨터를 쓰세요.</translation>
     </message>
     <message>
         <source>Not enough free memory for these settings.</source>
@@ -162,11 +162,11 @@
     <name>RunInputs</name>
     <message>
         <source>Choose a base model…</source>
-        <translation>기본 모델 선택…</translation>
+        <translation>기반 모델 선택…</translation>
     </message>
     <message>
         <source>Same as the base model</source>
-        <translation>기본 모델과 같음</translation>
+        <translation>기반 모델과 같음</translation>
     </message>
     <message>
         <source>merged</source>
@@ -174,7 +174,7 @@
     </message>
     <message>
         <source>registered base</source>
-        <translation>등록된 기본 모델</translation>
+        <translation>등록된 기반 모델</translation>
     </message>
     <message>
         <source>LoRA tokenizer</source>
@@ -186,7 +186,7 @@
     </message>
     <message>
         <source>Choose the base model folder</source>
-        <translation>기본 모델 폴더 선택</translation>
+        <translation>기반 모델 폴더 선택</translation>
     </message>
     <message>
         <source>Choose a folder with tokenizer.model</source>
@@ -233,7 +233,7 @@
     </message>
     <message>
         <source>A Hugging Face LLaMA: a merged model or a registered base from the Models page.</source>
-        <translation>Hugging Face 형식 LLaMA: 병합한 모델 또는 &apos;모델&apos; 페이지에 등록한 기본 모델.</translation>
+        <translation>Hugging Face 형식 LLaMA: 병합한 모델 또는 &apos;모델&apos; 페이지에 등록한 기반 모델.</translation>
     </message>
     <message>
         <source>Tokenizer</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Load the base in 4 bits (QLoRA)</source>
-        <translation>기본 모델을 4비트로 불러오기 (QLoRA)</translation>
+        <translation>기반 모델을 4비트로 불러오기 (QLoRA)</translation>
     </message>
     <message>
         <source>Optional: a LoRA folder to continue training</source>
@@ -784,8 +784,8 @@
         <translation>1,000자당 토큰 수 (적을수록 좋음)</translation>
     </message>
     <message>
-        <source>Merge (or choose an existing merged tokenizer) to compare it with LLaMA&apos;s: Chinese text takes about half as many tokens.</source>
-        <translation>병합하면 LLaMA 어휘와 비교합니다: 중국어 텍스트의 토큰 수가 약 절반으로 줄어듭니다.</translation>
+        <source>Merge to compare the new vocabulary with LLaMA&apos;s: Chinese text takes about half as many tokens.</source>
+        <translation>병합하면 새 어휘를 LLaMA 어휘와 비교합니다: 중국어 텍스트의 토큰 수가 약 절반으로 줄어듭니다.</translation>
     </message>
     <message>
         <source>Efficiency</source>

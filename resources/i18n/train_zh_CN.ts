@@ -784,7 +784,7 @@
         <translation>每 1000 字符的词元数（越少越好）</translation>
     </message>
     <message>
-        <source>Merge (or choose an existing merged tokenizer) to compare it with LLaMA&apos;s: Chinese text takes about half as many tokens.</source>
+        <source>Merge to compare the new vocabulary with LLaMA&apos;s: Chinese text takes about half as many tokens.</source>
         <translation>合并后即可与 LLaMA 原词表对比：中文文本所需词元约减少一半。</translation>
     </message>
     <message>

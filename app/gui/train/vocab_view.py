@@ -84,8 +84,8 @@ class VocabView(QWidget):
             for c in range(3):
                 self.table.setItem(r, c, QTableWidgetItem("–"))
         self.chart = BarChart(self.tr("Tokens per 1,000 characters (fewer is better)"))
-        self.report_hint = _hint(self.tr("Merge (or choose an existing merged tokenizer) to compare it with "
-                                         "LLaMA's: Chinese text takes about half as many tokens."))
+        self.report_hint = _hint(self.tr("Merge to compare the new vocabulary with LLaMA's: Chinese text takes "
+                                         "about half as many tokens."))
         eff_box = QGroupBox(self.tr("Efficiency"))
         el = QVBoxLayout(eff_box)
         el.addWidget(self.report_hint)
