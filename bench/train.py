@@ -1,7 +1,8 @@
 """LoRA SFT speed: the project's training engine vs. the reference flow (upstream's script logic), same run.
 
     OMP_NUM_THREADS=2 .venv/bin/python bench/train.py                      # CPU, small fixture LLaMA
-    python3 bench/train.py --device cuda --shape 7b --qlora               # one GPU, 7B-shaped random LLaMA
+    python3 bench/train.py --device cuda --qlora --ref-batch 32           # one GPU, 7B-shaped random LLaMA
+    .venv/bin/python bench/train.py --processes 2                          # CLI: 1 process vs torchrun x2 (gloo)
 
 Both flows train the same random LLaMA (vocabulary 49954, the real Chinese-Alpaca tokenizer) on the same SFT
 records (Alpaca JSON whose answers are long enough that every record fills the sequence length, so a step is
@@ -190,6 +191,28 @@ def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int,
             "alloc_retries": retries}
 
 
+def cli_run(base: Path, data: Path, out: Path, *, nproc: int, steps: int, batch: int, seq_len: int) -> dict:
+    """``main.py train sft`` as a user runs it: alone (all cores) or under torchrun with ``nproc`` CPU processes."""
+    import subprocess
+
+    cmd = ["main.py", "train", "sft", "--base", str(base), "--data", str(data), "--out", str(out),
+           "--max-steps", str(steps), "--max-seq-length", str(seq_len), "--batch-size", str(batch),
+           "--save-steps", "1000000", "--cpu", "--quiet", "--json", "--modules-to-save", "embed_tokens,lm_head"]
+    env = {**os.environ, "OMP_NUM_THREADS": str(max(1, (os.cpu_count() or 2) // nproc))}
+    launcher = [sys.executable] if nproc == 1 else [sys.executable, "-m", "torch.distributed.run", "--standalone",
+                                                    "--nproc_per_node", str(nproc)]
+    t = time.perf_counter()
+    r = subprocess.run(launcher + cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr[-2000:])
+    events = [json.loads(x) for x in (out / "metrics.jsonl").read_text().splitlines()]
+    steps_ev = [e for e in events if e["event"] == "step"]
+    return {"processes": nproc, "tokens_per_s": _rate([e["time"] for e in steps_ev], batch * seq_len),
+            "losses": [e["loss"] for e in steps_ev], "wall_s": time.perf_counter() - t,
+            "command": " ".join((["torchrun", "--standalone", f"--nproc_per_node {nproc}"] if nproc > 1
+                                 else ["python"]) + cmd[:1] + ["train", "sft", "..."])}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--device", choices=("cpu", "cuda"), default="cpu")
@@ -201,7 +224,8 @@ def main() -> int:
     ap.add_argument("--qlora", action="store_true", help="also measure QLoRA peak memory (CUDA + bitsandbytes)")
     ap.add_argument("--skip-reference", action="store_true")
     ap.add_argument("--ref-batch", type=int, default=None, help="reference effective batch (default: --batch)")
-    ap.add_argument("--skip-qlora-check", action="store_true")
+    ap.add_argument("--processes", type=int, default=0,
+                    help="instead: the CLI alone vs. under torchrun with N processes (DDP; gloo on CPU)")
     ap.add_argument("--compile", action="store_true", help="CUDA: also measure the project with torch.compile")
     ap.add_argument("--dir", default=None)
     ap.add_argument("--json", metavar="FILE")
@@ -222,6 +246,14 @@ def main() -> int:
     data = build_data(work / "sft.json", max(steps, ref_steps) * batch + batch, seq_len)
     print(f"model + data ready in {time.perf_counter() - t:.0f} s", flush=True)
     report = {"machine": machine, "shape": shape, "batch": batch, "seq_len": seq_len}
+    if a.processes:
+        for n in (1, a.processes):
+            report[f"cli_{n}"] = r = cli_run(base, data, work / f"cli-{n}", nproc=n, steps=steps, batch=batch,
+                                           seq_len=seq_len)
+            print(f"{n} process(es): {r['tokens_per_s']:.0f} tokens/s, losses {r['losses']}", flush=True)
+        if a.json:
+            Path(a.json).write_text(json.dumps(report, indent=2))
+        return 0
 
     def save():
         if a.json:
