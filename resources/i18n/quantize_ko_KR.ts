@@ -4,148 +4,12 @@
 <context>
     <name>QuantizePage</name>
     <message>
-        <source>Browse…</source>
-        <translation>찾아보기…</translation>
-    </message>
-    <message>
-        <source>Choose a LLaMA folder (Hugging Face or Meta .pth), such as a Merge page output.</source>
-        <translation>LLaMA 폴더(Hugging Face 또는 Meta .pth)를 선택하세요(예: 병합 페이지의 출력).</translation>
-    </message>
-    <message>
-        <source>1. Model</source>
-        <translation>1. 모델</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>유형</translation>
-    </message>
-    <message>
-        <source>File size</source>
-        <translation>파일 크기</translation>
-    </message>
-    <message>
-        <source>RAM to run</source>
-        <translation>실행에 필요한 메모리</translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation>품질</translation>
-    </message>
-    <message>
-        <source>2. Quantization type</source>
-        <translation>2. 양자화 유형</translation>
-    </message>
-    <message>
-        <source>Sizes are computed for this model. Q4_K_M suits laptops; Q8_0 is nearly lossless when memory allows.</source>
-        <translation>크기는 이 모델 기준으로 계산됩니다. Q4_K_M은 노트북에 알맞고, 메모리가 충분하면 Q8_0은 거의 손실이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Keep the F16 file</source>
-        <translation>F16 파일 유지</translation>
-    </message>
-    <message>
-        <source>Needed to try other types without converting again</source>
-        <translation>다시 변환하지 않고 다른 유형을 시도할 때 필요</translation>
-    </message>
-    <message>
-        <source>3. Output</source>
-        <translation>3. 출력</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>폴더</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>파일</translation>
-    </message>
-    <message>
-        <source>Disk</source>
-        <translation>디스크</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>검증</translation>
-    </message>
-    <message>
-        <source>llama.cpp loads it</source>
-        <translation>llama.cpp 로드 가능</translation>
-    </message>
-    <message>
-        <source>Tokenizer</source>
-        <translation>토크나이저</translation>
-    </message>
-    <message>
-        <source>Logits vs transformers</source>
-        <translation>transformers와 logits 비교</translation>
-    </message>
-    <message>
-        <source>Perplexity</source>
-        <translation>퍼플렉시티</translation>
-    </message>
-    <message>
-        <source>Convert and quantize</source>
-        <translation>변환 및 양자화</translation>
-    </message>
-    <message>
-        <source>Start (Ctrl+Enter)</source>
-        <translation>시작 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Stop; no partial file is left behind (Esc)</source>
-        <translation>중지. 불완전한 파일은 남지 않습니다 (Esc)</translation>
-    </message>
-    <message>
         <source>Chat with this model…</source>
         <translation>이 모델과 대화…</translation>
     </message>
     <message>
-        <source>Converts a LLaMA model (Hugging Face or Meta .pth) to GGUF for llama.cpp, checks it against the original, and shrinks it with llama.cpp&apos;s quantizer.</source>
-        <translation>LLaMA 모델(Hugging Face 또는 Meta .pth)을 llama.cpp용 GGUF로 변환하고, 원본과 대조해 확인한 뒤 llama.cpp 양자화 도구로 줄입니다.</translation>
-    </message>
-    <message>
         <source>Quantize</source>
         <translation>양자화</translation>
-    </message>
-    <message>
-        <source>Not quantized: the reference, largest file</source>
-        <translation>양자화하지 않음: 기준 모델, 가장 큰 파일</translation>
-    </message>
-    <message>
-        <source>Practically lossless; when memory allows</source>
-        <translation>사실상 무손실. 메모리가 충분할 때</translation>
-    </message>
-    <message>
-        <source>Nearly indistinguishable from F16</source>
-        <translation>F16과 거의 구별되지 않음</translation>
-    </message>
-    <message>
-        <source>Very close to the original</source>
-        <translation>원본에 매우 가까움</translation>
-    </message>
-    <message>
-        <source>Older 5-bit format; prefer Q5_K_M</source>
-        <translation>이전 5비트 형식. Q5_K_M 권장</translation>
-    </message>
-    <message>
-        <source>Balanced size and quality: best for laptops</source>
-        <translation>크기와 품질의 균형: 노트북에 가장 적합</translation>
-    </message>
-    <message>
-        <source>Older 4-bit format; prefer Q4_K_M</source>
-        <translation>이전 4비트 형식. Q4_K_M 권장</translation>
-    </message>
-    <message>
-        <source>Older 4-bit format, upstream&apos;s first default</source>
-        <translation>이전 4비트 형식, 업스트림의 초기 기본값</translation>
-    </message>
-    <message>
-        <source>Small; answers get noticeably worse</source>
-        <translation>작음. 답변 품질이 눈에 띄게 떨어짐</translation>
-    </message>
-    <message>
-        <source>Smallest; large quality loss</source>
-        <translation>가장 작음. 품질 손실이 큼</translation>
     </message>
     <message>
         <source>Choose a model folder…</source>
@@ -262,6 +126,145 @@
     <message>
         <source>F16 {base}</source>
         <translation>F16 {base}</translation>
+    </message>
+</context>
+<context>
+    <name>QuantizeView</name>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Choose a LLaMA folder (Hugging Face or Meta .pth), such as a Merge page output.</source>
+        <translation>LLaMA 폴더(Hugging Face 또는 Meta .pth)를 선택하세요(예: 병합 페이지의 출력).</translation>
+    </message>
+    <message>
+        <source>1. Model</source>
+        <translation>1. 모델</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>파일 크기</translation>
+    </message>
+    <message>
+        <source>RAM to run</source>
+        <translation>실행에 필요한 메모리</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>품질</translation>
+    </message>
+    <message>
+        <source>2. Quantization type</source>
+        <translation>2. 양자화 유형</translation>
+    </message>
+    <message>
+        <source>Sizes are computed for this model. Q4_K_M suits laptops; Q8_0 is nearly lossless when memory allows.</source>
+        <translation>크기는 이 모델 기준으로 계산됩니다. Q4_K_M은 노트북에 알맞고, 메모리가 충분하면 Q8_0은 거의 손실이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Keep the F16 file</source>
+        <translation>F16 파일 유지</translation>
+    </message>
+    <message>
+        <source>Needed to try other types without converting again</source>
+        <translation>다시 변환하지 않고 다른 유형을 시도할 때 필요</translation>
+    </message>
+    <message>
+        <source>3. Output</source>
+        <translation>3. 출력</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>디스크</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>llama.cpp loads it</source>
+        <translation>llama.cpp 로드 가능</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>토크나이저</translation>
+    </message>
+    <message>
+        <source>Logits vs transformers</source>
+        <translation>transformers와 logits 비교</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>퍼플렉시티</translation>
+    </message>
+    <message>
+        <source>Convert and quantize</source>
+        <translation>변환 및 양자화</translation>
+    </message>
+    <message>
+        <source>Start (Ctrl+Enter)</source>
+        <translation>시작 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop; no partial file is left behind (Esc)</source>
+        <translation>중지. 불완전한 파일은 남지 않습니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>Converts a LLaMA model (Hugging Face or Meta .pth) to GGUF for llama.cpp, checks it against the original, and shrinks it with llama.cpp&apos;s quantizer.</source>
+        <translation>LLaMA 모델(Hugging Face 또는 Meta .pth)을 llama.cpp용 GGUF로 변환하고, 원본과 대조해 확인한 뒤 llama.cpp 양자화 도구로 줄입니다.</translation>
+    </message>
+    <message>
+        <source>Not quantized: the reference, largest file</source>
+        <translation>양자화하지 않음: 기준 모델, 가장 큰 파일</translation>
+    </message>
+    <message>
+        <source>Practically lossless; when memory allows</source>
+        <translation>사실상 무손실. 메모리가 충분할 때</translation>
+    </message>
+    <message>
+        <source>Nearly indistinguishable from F16</source>
+        <translation>F16과 거의 구별되지 않음</translation>
+    </message>
+    <message>
+        <source>Very close to the original</source>
+        <translation>원본에 매우 가까움</translation>
+    </message>
+    <message>
+        <source>Older 5-bit format; prefer Q5_K_M</source>
+        <translation>이전 5비트 형식. Q5_K_M 권장</translation>
+    </message>
+    <message>
+        <source>Balanced size and quality: best for laptops</source>
+        <translation>크기와 품질의 균형: 노트북에 가장 적합</translation>
+    </message>
+    <message>
+        <source>Older 4-bit format; prefer Q4_K_M</source>
+        <translation>이전 4비트 형식. Q4_K_M 권장</translation>
+    </message>
+    <message>
+        <source>Older 4-bit format, upstream&apos;s first default</source>
+        <translation>이전 4비트 형식, 업스트림의 초기 기본값</translation>
+    </message>
+    <message>
+        <source>Small; answers get noticeably worse</source>
+        <translation>작음. 답변 품질이 눈에 띄게 떨어짐</translation>
+    </message>
+    <message>
+        <source>Smallest; large quality loss</source>
+        <translation>가장 작음. 품질 손실이 큼</translation>
     </message>
 </context>
 </TS>

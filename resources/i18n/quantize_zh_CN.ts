@@ -4,148 +4,12 @@
 <context>
     <name>QuantizePage</name>
     <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Choose a LLaMA folder (Hugging Face or Meta .pth), such as a Merge page output.</source>
-        <translation>选择一个 LLaMA 文件夹（Hugging Face 或 Meta .pth 格式），例如“合并”页面的输出。</translation>
-    </message>
-    <message>
-        <source>1. Model</source>
-        <translation>1. 模型</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>File size</source>
-        <translation>文件大小</translation>
-    </message>
-    <message>
-        <source>RAM to run</source>
-        <translation>运行所需内存</translation>
-    </message>
-    <message>
-        <source>Quality</source>
-        <translation>质量</translation>
-    </message>
-    <message>
-        <source>2. Quantization type</source>
-        <translation>2. 量化类型</translation>
-    </message>
-    <message>
-        <source>Sizes are computed for this model. Q4_K_M suits laptops; Q8_0 is nearly lossless when memory allows.</source>
-        <translation>大小按此模型计算。Q4_K_M 适合笔记本电脑；内存充足时 Q8_0 几乎无损。</translation>
-    </message>
-    <message>
-        <source>Keep the F16 file</source>
-        <translation>保留 F16 文件</translation>
-    </message>
-    <message>
-        <source>Needed to try other types without converting again</source>
-        <translation>以后尝试其他类型时无需重新转换</translation>
-    </message>
-    <message>
-        <source>3. Output</source>
-        <translation>3. 输出</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Disk</source>
-        <translation>磁盘</translation>
-    </message>
-    <message>
-        <source>Verification</source>
-        <translation>校验</translation>
-    </message>
-    <message>
-        <source>llama.cpp loads it</source>
-        <translation>llama.cpp 能加载</translation>
-    </message>
-    <message>
-        <source>Tokenizer</source>
-        <translation>分词器</translation>
-    </message>
-    <message>
-        <source>Logits vs transformers</source>
-        <translation>与 transformers 的 logits 对比</translation>
-    </message>
-    <message>
-        <source>Perplexity</source>
-        <translation>困惑度</translation>
-    </message>
-    <message>
-        <source>Convert and quantize</source>
-        <translation>转换并量化</translation>
-    </message>
-    <message>
-        <source>Start (Ctrl+Enter)</source>
-        <translation>开始（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Stop; no partial file is left behind (Esc)</source>
-        <translation>停止；不会留下不完整的文件（Esc）</translation>
-    </message>
-    <message>
         <source>Chat with this model…</source>
         <translation>与此模型对话…</translation>
     </message>
     <message>
-        <source>Converts a LLaMA model (Hugging Face or Meta .pth) to GGUF for llama.cpp, checks it against the original, and shrinks it with llama.cpp&apos;s quantizer.</source>
-        <translation>将 LLaMA 模型（Hugging Face 或 Meta .pth 格式）转换为 llama.cpp 使用的 GGUF，与原模型逐项核对，再用 llama.cpp 的量化器压缩。</translation>
-    </message>
-    <message>
         <source>Quantize</source>
         <translation>量化</translation>
-    </message>
-    <message>
-        <source>Not quantized: the reference, largest file</source>
-        <translation>不量化：作为参照，文件最大</translation>
-    </message>
-    <message>
-        <source>Practically lossless; when memory allows</source>
-        <translation>几乎无损；内存充足时选用</translation>
-    </message>
-    <message>
-        <source>Nearly indistinguishable from F16</source>
-        <translation>与 F16 几乎没有差别</translation>
-    </message>
-    <message>
-        <source>Very close to the original</source>
-        <translation>非常接近原模型</translation>
-    </message>
-    <message>
-        <source>Older 5-bit format; prefer Q5_K_M</source>
-        <translation>旧版 5 位格式；建议用 Q5_K_M</translation>
-    </message>
-    <message>
-        <source>Balanced size and quality: best for laptops</source>
-        <translation>大小与质量平衡：最适合笔记本电脑</translation>
-    </message>
-    <message>
-        <source>Older 4-bit format; prefer Q4_K_M</source>
-        <translation>旧版 4 位格式；建议用 Q4_K_M</translation>
-    </message>
-    <message>
-        <source>Older 4-bit format, upstream&apos;s first default</source>
-        <translation>旧版 4 位格式，上游最初的默认值</translation>
-    </message>
-    <message>
-        <source>Small; answers get noticeably worse</source>
-        <translation>体积小；回答质量明显下降</translation>
-    </message>
-    <message>
-        <source>Smallest; large quality loss</source>
-        <translation>最小；质量损失大</translation>
     </message>
     <message>
         <source>Choose a model folder…</source>
@@ -262,6 +126,145 @@
     <message>
         <source>F16 {base}</source>
         <translation>F16 {base}</translation>
+    </message>
+</context>
+<context>
+    <name>QuantizeView</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Choose a LLaMA folder (Hugging Face or Meta .pth), such as a Merge page output.</source>
+        <translation>选择一个 LLaMA 文件夹（Hugging Face 或 Meta .pth 格式），例如“合并”页面的输出。</translation>
+    </message>
+    <message>
+        <source>1. Model</source>
+        <translation>1. 模型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>文件大小</translation>
+    </message>
+    <message>
+        <source>RAM to run</source>
+        <translation>运行所需内存</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>2. Quantization type</source>
+        <translation>2. 量化类型</translation>
+    </message>
+    <message>
+        <source>Sizes are computed for this model. Q4_K_M suits laptops; Q8_0 is nearly lossless when memory allows.</source>
+        <translation>大小按此模型计算。Q4_K_M 适合笔记本电脑；内存充足时 Q8_0 几乎无损。</translation>
+    </message>
+    <message>
+        <source>Keep the F16 file</source>
+        <translation>保留 F16 文件</translation>
+    </message>
+    <message>
+        <source>Needed to try other types without converting again</source>
+        <translation>以后尝试其他类型时无需重新转换</translation>
+    </message>
+    <message>
+        <source>3. Output</source>
+        <translation>3. 输出</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>磁盘</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>llama.cpp loads it</source>
+        <translation>llama.cpp 能加载</translation>
+    </message>
+    <message>
+        <source>Tokenizer</source>
+        <translation>分词器</translation>
+    </message>
+    <message>
+        <source>Logits vs transformers</source>
+        <translation>与 transformers 的 logits 对比</translation>
+    </message>
+    <message>
+        <source>Perplexity</source>
+        <translation>困惑度</translation>
+    </message>
+    <message>
+        <source>Convert and quantize</source>
+        <translation>转换并量化</translation>
+    </message>
+    <message>
+        <source>Start (Ctrl+Enter)</source>
+        <translation>开始（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Stop; no partial file is left behind (Esc)</source>
+        <translation>停止；不会留下不完整的文件（Esc）</translation>
+    </message>
+    <message>
+        <source>Converts a LLaMA model (Hugging Face or Meta .pth) to GGUF for llama.cpp, checks it against the original, and shrinks it with llama.cpp&apos;s quantizer.</source>
+        <translation>将 LLaMA 模型（Hugging Face 或 Meta .pth 格式）转换为 llama.cpp 使用的 GGUF，与原模型逐项核对，再用 llama.cpp 的量化器压缩。</translation>
+    </message>
+    <message>
+        <source>Not quantized: the reference, largest file</source>
+        <translation>不量化：作为参照，文件最大</translation>
+    </message>
+    <message>
+        <source>Practically lossless; when memory allows</source>
+        <translation>几乎无损；内存充足时选用</translation>
+    </message>
+    <message>
+        <source>Nearly indistinguishable from F16</source>
+        <translation>与 F16 几乎没有差别</translation>
+    </message>
+    <message>
+        <source>Very close to the original</source>
+        <translation>非常接近原模型</translation>
+    </message>
+    <message>
+        <source>Older 5-bit format; prefer Q5_K_M</source>
+        <translation>旧版 5 位格式；建议用 Q5_K_M</translation>
+    </message>
+    <message>
+        <source>Balanced size and quality: best for laptops</source>
+        <translation>大小与质量平衡：最适合笔记本电脑</translation>
+    </message>
+    <message>
+        <source>Older 4-bit format; prefer Q4_K_M</source>
+        <translation>旧版 4 位格式；建议用 Q4_K_M</translation>
+    </message>
+    <message>
+        <source>Older 4-bit format, upstream&apos;s first default</source>
+        <translation>旧版 4 位格式，上游最初的默认值</translation>
+    </message>
+    <message>
+        <source>Small; answers get noticeably worse</source>
+        <translation>体积小；回答质量明显下降</translation>
+    </message>
+    <message>
+        <source>Smallest; large quality loss</source>
+        <translation>最小；质量损失大</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Quantize wizard: a LLaMA folder (Hugging Face or Meta .pth) -> GGUF F16 -> llama.cpp quantization.
+"""Quantize wizard (the controller; the widgets are in app/gui/quantize/view.py): a LLaMA folder (Hugging Face or Meta .pth) -> GGUF F16 -> llama.cpp quantization.
 
 The type table is computed from the chosen model's shapes (file size and RAM per
 type); the run converts, verifies against the original (llama.cpp loads it,
@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QVBoxLayout
 
 from engine.diskspace import free_bytes
 from engine.jobs import format_bytes
 from engine.layout import gguf_dir, models_root
 from engine.quantize import CHOICES as TYPES  # the one list of types
 
-from ..run_bar import RunBar, bar_parts
+from ..quantize.view import QuantizeView
+from ..run_bar import bar_parts
 from ..worker import Job
 from .base import Page
 
@@ -63,132 +62,26 @@ class QuantizePage(Page):
         self.result = None
         ui = context.store.ui_value
 
-        # 1. source ---------------------------------------------------------------------------------
-        self.source = QComboBox()
-        self.source.setMinimumWidth(320)
+        self.view = QuantizeView(self.title(), self.start)
+        v = self.view
+        # the view's parts, by the names tests and other pages use
+        (self.source, self.model_label, self.model_error, self.table, self.out_edit, self.keep_f16,
+         self.files_label, self.disk_label, self.results_box, self.result_labels, self.run_bar) = (
+            v.source, v.model_label, v.model_error, v.table, v.out_edit, v.keep_f16,
+            v.files_label, v.disk_label, v.results_box, v.result_labels, v.run_bar)
         self.source.activated.connect(self._source_activated)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self.browse_source)
-        row = QHBoxLayout()
-        row.addWidget(self.source, 1)
-        row.addWidget(browse)
-        self.model_label = QLabel(self.tr("Choose a LLaMA folder (Hugging Face or Meta .pth), such as a Merge page output."))
-        self.model_label.setObjectName("hint")
-        self.model_label.setWordWrap(True)
-        self.model_error = QLabel()
-        self.model_error.setObjectName("error")
-        self.model_error.setWordWrap(True)
-        self.model_error.hide()
-        source_box = QGroupBox(self.tr("1. Model"))
-        sl = QVBoxLayout(source_box)
-        sl.addLayout(row)
-        sl.addWidget(self.model_label)
-        sl.addWidget(self.model_error)
-
-        # 2. type table -----------------------------------------------------------------------------
-        self.table = QTableWidget(len(TYPES), 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Type"), self.tr("File size"), self.tr("RAM to run"),
-                                              self.tr("Quality")])
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        for col in range(3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        notes = self._quality_notes()
-        for r, t in enumerate(TYPES):
-            item = QTableWidgetItem(t)
-            item.setData(Qt.ItemDataRole.UserRole, t)
-            self.table.setItem(r, 0, item)
-            for c in (1, 2):
-                self.table.setItem(r, c, QTableWidgetItem("–"))
-            self.table.setItem(r, 3, QTableWidgetItem(notes[t]))
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(self.table.verticalHeader().length() + header.height() + 6)
+        v.browse_source_button.clicked.connect(self.browse_source)
         self.table.itemSelectionChanged.connect(self._type_changed)
-        type_box = QGroupBox(self.tr("2. Quantization type"))
-        tl = QVBoxLayout(type_box)
-        type_hint = QLabel(self.tr("Sizes are computed for this model. Q4_K_M suits laptops; "
-                                   "Q8_0 is nearly lossless when memory allows."))
-        type_hint.setObjectName("hint")
-        type_hint.setWordWrap(True)
-        tl.addWidget(type_hint)
-        tl.addWidget(self.table)
-
-        # 3. output ---------------------------------------------------------------------------------
-        self.out_edit = QLineEdit(ui("quantize.out_dir") or str(gguf_dir(context.settings)))
+        self.out_edit.setText(ui("quantize.out_dir") or str(gguf_dir(context.settings)))
         self.out_edit.editingFinished.connect(self._out_changed)
-        out_browse = QPushButton(self.tr("Browse…"))
-        out_browse.clicked.connect(self.browse_output)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out_edit, 1)
-        out_row.addWidget(out_browse)
-        self.keep_f16 = QCheckBox(self.tr("Keep the F16 file"))
-        self.keep_f16.setToolTip(self.tr("Needed to try other types without converting again"))
+        v.browse_output_button.clicked.connect(self.browse_output)
         self.keep_f16.setChecked(bool(ui("quantize.keep_f16", True)))
         self.keep_f16.toggled.connect(self._keep_f16_changed)
-        self.files_label = QLabel()
-        self.files_label.setObjectName("hint")
-        self.files_label.setWordWrap(True)
-        self.disk_label = QLabel()
-        self.disk_label.setWordWrap(True)
-        out_box = QGroupBox(self.tr("3. Output"))
-        of = QFormLayout(out_box)
-        of.addRow(self.tr("Folder"), out_row)
-        of.addRow("", self.keep_f16)
-        of.addRow(self.tr("Files"), self.files_label)
-        of.addRow(self.tr("Disk"), self.disk_label)
-
-        # results -----------------------------------------------------------------------------------
-        self.results_box = QGroupBox(self.tr("Verification"))
-        self.results_form = QFormLayout(self.results_box)
-        self.result_labels = {}
-        for key, label in (("load", self.tr("llama.cpp loads it")), ("tokens", self.tr("Tokenizer")),
-                           ("logits", self.tr("Logits vs transformers")), ("ppl", self.tr("Perplexity")),
-                           ("size", self.tr("Files"))):
-            value = QLabel()
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.result_labels[key] = value
-            self.results_form.addRow(label, value)
-        self.results_box.hide()
-
-        # run ---------------------------------------------------------------------------------------
-        self.run_bar = RunBar(self, start_text=self.tr("Convert and quantize"), start_tip=self.tr("Start (Ctrl+Enter)"),
-                              cancel_tip=self.tr("Stop; no partial file is left behind (Esc)"), on_start=self.start)
         self.chat_button = self.run_bar.add_next_step(self.tr("Chat with this model…"), self.go_chat)
         self.run_bar.succeeded.connect(self._on_finished)
         self.run_bar.ended.connect(self._update_outputs)
-
-        heading = QLabel(self.title())
-        heading.setObjectName("pageTitle")
-        intro = QLabel(self.tr("Converts a LLaMA model (Hugging Face or Meta .pth) to GGUF for llama.cpp, checks it "
-                               "against the original, and shrinks it with llama.cpp's quantizer."))
-        intro.setObjectName("hint")
-        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(intro)
-        columns = QHBoxLayout()
-        left_body = QWidget()
-        left = QVBoxLayout(left_body)
-        left.setContentsMargins(0, 0, 4, 0)
-        left.addWidget(source_box)
-        left.addWidget(out_box)
-        left.addWidget(self.results_box)
-        left.addStretch(1)
-        scroll = QScrollArea()      # the results must never be squeezed on a small screen
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(left_body)
-        columns.addWidget(scroll, 1)
-        columns.addWidget(type_box, 1)
-        layout.addLayout(columns, 1)
-        layout.addWidget(self.run_bar)
+        layout.addWidget(self.view)
 
         self._fill_sources()
         self._select_type(ui("quantize.type") or "Q4_K_M")
@@ -203,19 +96,7 @@ class QuantizePage(Page):
         "job", "start_button", "cancel_button", "open_button", "progress", "status")
 
     def _quality_notes(self) -> dict:
-        return {
-            "F16": self.tr("Not quantized: the reference, largest file"),
-            "Q8_0": self.tr("Practically lossless; when memory allows"),
-            "Q6_K": self.tr("Nearly indistinguishable from F16"),
-            "Q5_K_M": self.tr("Very close to the original"),
-            "Q5_1": self.tr("Older 5-bit format; prefer Q5_K_M"),
-            "Q5_0": self.tr("Older 5-bit format; prefer Q5_K_M"),
-            "Q4_K_M": self.tr("Balanced size and quality: best for laptops"),
-            "Q4_1": self.tr("Older 4-bit format; prefer Q4_K_M"),
-            "Q4_0": self.tr("Older 4-bit format, upstream's first default"),
-            "Q3_K_M": self.tr("Small; answers get noticeably worse"),
-            "Q2_K": self.tr("Smallest; large quality loss"),
-        }
+        return self.view.quality_notes()
 
     # source -------------------------------------------------------------------------------------------
     def _merged_folders(self) -> list[Path]:
@@ -252,6 +133,12 @@ class QuantizePage(Page):
         if self.job is None or not self.job.is_active:
             chosen = self.info is not None or self.inspect_job is not None
             self._fill_sources(keep=self.current_model_dir() if chosen else None)
+        if self.info is None and self.inspect_job is None and self.current_model_dir():
+            self._inspect(self.current_model_dir())
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        # The folder chosen at start (the newest merge, or the one remembered) is read once, on a job.
+        super().showEvent(event)
         if self.info is None and self.inspect_job is None and self.current_model_dir():
             self._inspect(self.current_model_dir())
 

@@ -1,0 +1,1 @@
+"""Widgets of the Quantize page (app/gui/pages/quantize_page.py)."""
