@@ -83,6 +83,7 @@ class LineChart(QWidget):
             axis = self.plot.getAxis(side)
             axis.setPen(pg.mkPen("#888"))
             axis.setTextPen(pg.mkPen("#444"))
+        self.plot.getAxis("left").setWidth(56)     # room for "0.0005": pyqtgraph drops labels that do not fit
         self.legend = self.plot.addLegend(offset=(-6, 6), labelTextColor="#333") if legend else None
         self.cursor = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#999", style=Qt.PenStyle.DashLine))
         self.cursor.hide()
