@@ -232,3 +232,12 @@ def test_window_opens_and_closes_with_an_unwritable_settings_file(settings_path_
         win.context.jobs.shutdown()
         win.log_view.detach()
     assert (settings_path_is_a_folder / "keep.txt").exists()
+
+
+def test_every_command_says_once_that_the_settings_file_has_a_bad_field(capsys):
+    _write({"proxy": ["x"], "language": "zh_CN"})
+    assert cli_main(["catalog", "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)                                     # the command itself ran
+    [line] = [x for x in err.splitlines() if x.strip()]
+    assert line.startswith("warning: ") and "proxy" in line

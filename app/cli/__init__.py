@@ -50,6 +50,19 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
     return text if len(text) <= limit else text[:limit] + "…"
 
 
+def _settings_warning() -> None:
+    """A damaged or partly invalid settings file is said once, whatever the command (the command
+    itself goes on with the defaults for what was wrong)."""
+    try:
+        from engine.settings import SettingsStore
+        warning = SettingsStore().warning
+    except Exception:  # noqa: BLE001 - a settings problem must never stop a command
+        logging.getLogger("alpaca-studio.cli").warning("Settings could not be checked", exc_info=True)
+        return
+    if warning:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -63,6 +76,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     except OSError:                 # an unwritable user folder must not hide the command's own error
         log_file = None
     log = logging.getLogger("alpaca-studio.cli")
+    _settings_warning()
     try:
         return int(args.func(args) or 0)
     except UserError as exc:

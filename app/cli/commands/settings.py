@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import asdict, fields
 
 from engine.errors import UserError
@@ -39,9 +38,7 @@ def _coerce(key: str, value: str):
 
 
 def run(args) -> int:
-    store = SettingsStore()
-    if store.warning:
-        print(f"warning: {store.warning}", file=sys.stderr)
+    store = SettingsStore()         # a problem with the file was already said by the CLI (app/cli)
     changes = {}
     for item in args.set:
         key, sep, value = item.partition("=")
