@@ -32,6 +32,8 @@ class RunController(QObject):
         self._bridge.record.connect(self._on_record)
         self._timer = QTimer(self, singleShot=True, interval=350)
         self._timer.timeout.connect(self.refresh)
+        self._redraw = QTimer(self, singleShot=True, interval=100)
+        self._redraw.timeout.connect(self._draw)
         self._hw_timer = QTimer(self, singleShot=True, interval=350)
         self._hw_timer.timeout.connect(self.refresh_hardware)
         v = view
@@ -194,6 +196,11 @@ class RunController(QObject):
     @Slot(dict)
     def _on_record(self, rec: dict) -> None:
         self.history.add(rec)
+        if not self._redraw.isActive():      # records can come in bursts: one redraw per 100 ms
+            self._redraw.start()
+
+    @Slot()
+    def _draw(self) -> None:
         self.view.charts.show_history(self.history)
 
     @Slot()
