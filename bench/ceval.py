@@ -48,7 +48,8 @@ def bare(model: Path, data: Path, shots: int, threads: int) -> tuple[float, dict
     from engine.eval import answers, prompts
     from engine.eval.data import read_split
     from engine.eval.data import subjects_in
-    llm = llama_cpp.Llama(model_path=str(model), n_ctx=2048, n_threads=threads, verbose=False)
+    llm = llama_cpp.Llama(model_path=str(model), n_ctx=2048, n_threads=threads, n_threads_batch=threads,
+                          verbose=False)
     tok = lambda t: llm.tokenize(t.encode(), add_bos=True, special=True)   # noqa: E731
     ids = answers.choice_token_ids(tok)
     preds, n, t0 = {}, 0, time.perf_counter()

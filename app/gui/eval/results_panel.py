@@ -48,7 +48,7 @@ class ResultsPanel(QWidget):
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(runs_label)
-        ll.addWidget(self.run_list, 2)
+        ll.addWidget(self.run_list, 1)
         ll.addWidget(pub_label)
         ll.addWidget(self.published_list, 1)
 
@@ -182,6 +182,10 @@ class ResultsPanel(QWidget):
         self.table.setColumnCount(len(self.header))
         self.table.setRowCount(len(self.rows))
         self.table.setHorizontalHeaderLabels([self.tr("Subject")] + self.header[1:])
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(0, 190)
         for r, row in enumerate(self.rows):
             name = QTableWidgetItem(names.get(row[0], row[0]))
             if row[0] in ("All", *GROUPS):
