@@ -298,6 +298,7 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
         last_save = time.monotonic()
         rng = random.Random(f"{config.seed}:{subject}")
         pending = [(i, q) for i, q in enumerate(qs, start=1) if q.id not in got]
+        progress.update(done, total, status=f"{index}/{len(p.subjects)} {name}")
         try:
             for start in range(0, len(pending), batch):
                 chunk = pending[start:start + batch]
@@ -310,7 +311,7 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
                     got[q.id] = {"pred": letter, **detail}
                 evaluated += len(chunk)
                 done += len(chunk)
-                progress.update(done, total, status=f"{index}/{len(p.subjects)} {name}: {chunk[-1][0]}/{len(qs)}")
+                progress.update(done, total)
                 if time.monotonic() - last_save >= SAVE_EVERY:
                     write_json(path, {"fingerprint": fp, "subject": subject, "answers": got}, indent=None)
                     last_save = time.monotonic()
