@@ -183,3 +183,27 @@ def test_batched_backends_get_several_questions_per_request(monkeypatch, tmp_pat
         assert result.summary["All"]["correct"] == 10.0
     finally:
         host.shutdown()
+
+
+def test_a_prompt_too_long_names_the_question(monkeypatch, tmp_path):
+    from engine.errors import UserError as UE
+
+    class Short(ForcedBackend):
+        def next_token_logits(self, prompt, token_ids):
+            if "三段论" in prompt:
+                raise UE("The prompt is 3000 tokens, longer than the 2048-token context.",
+                         "Load the model with a larger context size.")
+            return super().next_token_logits(prompt, token_ids)
+    backend = Short(answer_key(_key(), WRONG))
+    monkeypatch.setattr(backends, "load_model", lambda path, options=None, **kw: backend)
+    host = ModelHost()
+    try:
+        (tmp_path / "m.gguf").write_bytes(b"GGUF")
+        with pytest.raises(UserError, match=r"logic_val\.csv, question id 0: The prompt is 3000 tokens") as err:
+            run_ceval(host, _config(tmp_path))
+        assert "larger context" in err.value.hint
+        # What was answered before is kept.
+        kept = json.loads((tmp_path / "out" / "partial" / "marxism.json").read_text(encoding="utf-8"))
+        assert len(kept["answers"]) == 2
+    finally:
+        host.shutdown()

@@ -307,7 +307,13 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
                                               with_prompt=config.with_prompt) for _, q in chunk]
                 fn = _constrained_fn(config, texts, choice_ids) if config.uses_constraint else \
                     _free_text_fn(config, texts[0], chunk[0][1], rng)
-                for (_, q), (letter, detail) in zip(chunk, _wait(host.run(fn, name="ceval"), cancel)):
+                try:
+                    answered = _wait(host.run(fn, name="ceval"), cancel)
+                except UserError as exc:     # say which question (a prompt too long for the context...)
+                    ids = ", ".join(q.id for _, q in chunk)
+                    raise UserError(f"{subject}_{config.split}.csv, question id {ids}: {exc.message}",
+                                    exc.hint) from None
+                for (_, q), (letter, detail) in zip(chunk, answered):
                     got[q.id] = {"pred": letter, **detail}
                 evaluated += len(chunk)
                 done += len(chunk)

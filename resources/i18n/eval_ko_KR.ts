@@ -320,6 +320,10 @@
         <translation>지시문 템플릿 (Chinese-Alpaca 모델용)</translation>
     </message>
     <message>
+        <source>Tokens the model reads at once; a few-shot prompt longer than this stops the run with a message</source>
+        <translation>모델이 한 번에 읽는 토큰 수입니다. few-shot 프롬프트가 이보다 길면 안내와 함께 실행이 멈춥니다</translation>
+    </message>
+    <message>
         <source>Name in comparisons (default: the model&apos;s file name)</source>
         <translation>비교에 표시할 이름 (기본값: 모델 파일 이름)</translation>
     </message>
@@ -334,6 +338,10 @@
     <message>
         <source>Few-shot</source>
         <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>Context (tokens)</source>
+        <translation>컨텍스트 (토큰)</translation>
     </message>
     <message>
         <source>Run name</source>

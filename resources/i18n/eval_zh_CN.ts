@@ -320,6 +320,10 @@
         <translation>指令模板（用于 Chinese-Alpaca 模型）</translation>
     </message>
     <message>
+        <source>Tokens the model reads at once; a few-shot prompt longer than this stops the run with a message</source>
+        <translation>模型一次读取的 token 数；few-shot 提示超过此长度时会停止运行并给出提示</translation>
+    </message>
+    <message>
         <source>Name in comparisons (default: the model&apos;s file name)</source>
         <translation>对比中显示的名称（默认：模型文件名）</translation>
     </message>
@@ -334,6 +338,10 @@
     <message>
         <source>Few-shot</source>
         <translation>Few-shot</translation>
+    </message>
+    <message>
+        <source>Context (tokens)</source>
+        <translation>上下文（token）</translation>
     </message>
     <message>
         <source>Run name</source>

@@ -121,6 +121,12 @@ class SetupForm(QWidget):
         self.shots_spin.setToolTip(self.tr("Solved dev examples before each question (upstream: 5)"))
         self.cot_check = QCheckBox(self.tr("Chain of thought (free-text answers)"))
         self.prompt_check = QCheckBox(self.tr("Instruction template (for Chinese-Alpaca models)"))
+        self.ctx_spin = QSpinBox()
+        self.ctx_spin.setRange(512, 32768)
+        self.ctx_spin.setSingleStep(512)
+        self.ctx_spin.setValue(2048)
+        self.ctx_spin.setToolTip(self.tr("Tokens the model reads at once; a few-shot prompt longer than this stops "
+                                         "the run with a message"))
         self.label_edit = QLineEdit()
         self.label_edit.setPlaceholderText(self.tr("Name in comparisons (default: the model's file name)"))
         settings_box = QGroupBox(self.tr("4. Settings"))
@@ -129,6 +135,7 @@ class SetupForm(QWidget):
         sf.addRow(self.tr("Few-shot"), self.shots_spin)
         sf.addRow("", self.cot_check)
         sf.addRow("", self.prompt_check)
+        sf.addRow(self.tr("Context (tokens)"), self.ctx_spin)
         sf.addRow(self.tr("Run name"), self.label_edit)
         note = QLabel(self.tr("Upstream reports Chinese-Alpaca zero-shot with the template (Alpaca-Plus-7B: 36.7 "
                               "on val) and Chinese-LLaMA 5-shot without it."))

@@ -132,6 +132,7 @@ class EvalPage(Page):
         self.form.shots_spin.setValue(int(f.get("few_shot", 5)))
         self.form.cot_check.setChecked(bool(f.get("cot", False)))
         self.form.prompt_check.setChecked(bool(f.get("with_prompt", False)))
+        self.form.ctx_spin.setValue(int(f.get("context_size", 2048)))
         if isinstance(f.get("subjects"), list):
             self.form.set_subjects(f["subjects"])
 
@@ -139,6 +140,7 @@ class EvalPage(Page):
         self.context.store.set_ui_value("eval.form", {
             "model": config.model, "lora": config.lora or "", "data": config.data_dir, "split": config.split,
             "few_shot": config.few_shot, "cot": config.cot, "with_prompt": config.with_prompt,
+            "context_size": config.context_size,
             "subjects": self.form.selected_subjects()})
 
     def open_with(self, model=None, lora=None, **_ignored) -> None:
@@ -250,6 +252,7 @@ class EvalPage(Page):
                             few_shot=f.shots_spin.value(), cot=f.cot_check.isChecked(),
                             with_prompt=f.prompt_check.isChecked(), subjects=f.selected_subjects(),
                             threads=settings.effective_threads(), use_gpu=settings.use_gpu,
+                            context_size=f.ctx_spin.value(),
                             label=f.label_edit.text().strip())
         base = self.runs_root() / run_folder_name(config)
         out, n = base, 1
