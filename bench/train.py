@@ -166,6 +166,8 @@ def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int,
 
     from training.train import TrainSettings, plan_training, run_training
 
+    import shutil
+    shutil.rmtree(out, ignore_errors=True)            # a fresh run, not a resume of an earlier bench
     cuda = device == "cuda"
     if cuda:
         torch.cuda.reset_peak_memory_stats()
@@ -193,8 +195,10 @@ def project_run(base: Path, data: Path, *, steps: int, batch: int, seq_len: int,
 
 def cli_run(base: Path, data: Path, out: Path, *, nproc: int, steps: int, batch: int, seq_len: int) -> dict:
     """``main.py train sft`` as a user runs it: alone (all cores) or under torchrun with ``nproc`` CPU processes."""
+    import shutil
     import subprocess
 
+    shutil.rmtree(out, ignore_errors=True)
     cmd = ["main.py", "train", "sft", "--base", str(base), "--data", str(data), "--out", str(out),
            "--max-steps", str(steps), "--max-seq-length", str(seq_len), "--batch-size", str(batch),
            "--save-steps", "1000000", "--cpu", "--quiet", "--json", "--modules-to-save", "embed_tokens,lm_head"]
