@@ -147,11 +147,14 @@ def test_cli_runs_and_prints_the_groups(forced, tmp_path, capsys):
     (tmp_path / "m.gguf").write_bytes(b"GGUF")
     out = tmp_path / "cli"
     rc = main(["eval", "ceval", "--model", str(tmp_path / "m.gguf"), "--data", str(SAMPLE), "--few-shot", "0",
-               "--subjects", "computer_network,physician", "--out", str(out), "--quiet"])
+               "--subjects", "computer_network,physician", "--out", str(out), "--quiet", "--save-csv"])
     text = capsys.readouterr().out
     assert rc == 0
     assert "STEM" in text and "All" in text and "85.7" in text          # 6/7
     assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["All"]["num"] == 7
+    rows = (out / "csv" / "computer_network_val.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0] == "id,question,A,B,C,D,answer,model_output,correctness"
+    assert rows[1].endswith(",B,D,0") and rows[2].endswith(",B,B,1")
     assert main(["eval", "ceval", "--model", str(tmp_path / "m.gguf"), "--data", str(tmp_path / "none"),
                  "--out", str(out)]) == 1
     assert "data folder not found" in capsys.readouterr().err

@@ -57,6 +57,22 @@ def build_summary(counts: dict[str, tuple[Optional[int], int]]) -> dict:
     return summary
 
 
+def write_subject_csv(path: Path, questions, answered: dict, split: str) -> None:
+    """Upstream's ``--do_save_csv``: the split's rows plus ``model_output`` (the reply in free-text
+    mode; the letter with constrained decoding, where upstream wrote the decoded top token) and
+    ``correctness`` (1/0; empty on the test split)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    columns = list(questions[0].row) if questions else []
+    w.writerow(columns + ["model_output", "correctness"])
+    for q in questions:
+        got = answered.get(q.id, {})
+        pred = got.get("pred", "")
+        correct = "" if split == "test" else int(pred == q.answer)
+        w.writerow([q.row[c] for c in columns] + [got.get("response", pred), correct])
+    atomic_write_text(path, buf.getvalue())
+
+
 def write_json(path: Path, data, indent: int = 2) -> None:
     atomic_write_text(path, json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
 

@@ -25,7 +25,8 @@ from ..errors import UserError
 from ..jobs import Cancelled, CancelToken, NullReporter, ProgressReporter
 from . import answers, prompts
 from .data import Question, check_data_dir, read_split, subjects_in
-from .results import PREDICTIONS, RUN, SUBMISSION, SUMMARY, build_summary, read_json, write_json
+from .results import (PREDICTIONS, RUN, SUBMISSION, SUMMARY, build_summary, read_json, write_json,
+                      write_subject_csv)
 from .subjects import resolve_subjects, subject_table
 
 SAVE_EVERY = 2.0        # seconds between partial saves inside a subject
@@ -54,6 +55,7 @@ class EvalConfig:
     label: str = ""                   # name of the run in comparisons (default: model file + LoRA)
     fresh: bool = False               # discard an earlier run in out_dir with other settings
     batch_size: int = 8               # prompts per request where the backend scores several at once (transformers)
+    save_csv: bool = False            # upstream's --do_save_csv: OUT/csv/<subject>_<split>.csv with the answers
 
     @property
     def uses_constraint(self) -> bool:
@@ -324,6 +326,8 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
         finally:        # also when stopped: what was answered is kept for the next start
             write_json(path, {"fingerprint": fp, "subject": subject, "answers": got}, indent=None)
         preds = {q.id: got[q.id]["pred"] for q in qs}
+        if config.save_csv:
+            write_subject_csv(out / "csv" / f"{subject}_{config.split}.csv", qs, got, config.split)
         correct = None if config.split == "test" else sum(preds[q.id] == q.answer for q in qs)
         counts[subject] = (correct, len(qs))
         predictions[subject] = preds

@@ -43,6 +43,9 @@ def register(p) -> None:
     c.add_argument("--out", required=True, metavar="DIR", help="output folder (resumable)")
     c.add_argument("--label", default="", help="name of this run in comparisons (default: the model's file name)")
     c.add_argument("--fresh", action="store_true", help="replace a run with other settings already in --out")
+    c.add_argument("--save-csv", action="store_true",
+                   help="also write csv/<subject>_<split>.csv with each answer and whether it is right "
+                        "(upstream's --do_save_csv)")
     c.add_argument("--ctx", type=int, default=2048, help="context size in tokens (default 2048)")
     c.add_argument("--threads", type=int, default=0, help="CPU threads (default: the Settings value)")
     c.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="HF models only")
@@ -91,7 +94,8 @@ def run_ceval_command(args) -> int:
                         subjects=args.subjects or None, constrained=False if args.free_text else None,
                         max_new_tokens=args.max_new_tokens, context_size=args.ctx,
                         threads=args.threads or settings.effective_threads(), use_gpu=settings.use_gpu,
-                        device=args.device, dtype=args.dtype, label=args.label, fresh=args.fresh)
+                        device=args.device, dtype=args.dtype, label=args.label, fresh=args.fresh,
+                        save_csv=args.save_csv)
     progress, cancel, bar = cli_job(quiet=args.quiet or args.json, unit="questions")
     host = ModelHost()
     try:
