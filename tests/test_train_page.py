@@ -233,28 +233,31 @@ def test_history_folds_resumed_runs(tmp_path):
     assert h.status == "done" and h.lora_dir == "out/lora" and len(h.checkpoints) == 1
 
 
-def test_closing_while_training_asks_first(window, qtbot, monkeypatch):
-    page = window.pages["train"]
+def test_closing_while_training_asks_first_and_stops_cleanly(window, qtbot, monkeypatch, alpaca_model, tmp_path):
+    page, ctl, view = _sft_tab(window, qtbot)
+    data = tmp_path / "alpaca_16.json"
+    data.write_text(json.dumps(json.loads(shared_file("alpaca_zh_sample.json").read_text(encoding="utf-8"))[:16],
+                               ensure_ascii=False), encoding="utf-8")
+    _fill(monkeypatch, qtbot, view, alpaca_model, data, tmp_path / "run", steps=2000)
+    qtbot.waitUntil(view.run_bar.start_button.isEnabled, timeout=LONG)
+    _click(qtbot, view.run_bar.start_button)
+    qtbot.waitUntil(lambda: len(ctl.history.steps) > 0, timeout=LONG)
+    asked = []
 
-    class Busy:
-        busy = True
-        stopped = False
+    def answer(reply):
+        def question(parent, title, text, *args, **kwargs):
+            asked.append(title)
+            return reply
+        return staticmethod(question)
 
-        def stop_and_wait(self):
-            self.stopped = True
-
-        class view:  # noqa: N801 - stands in for the tab's widgets
-            class run_bar:  # noqa: N801
-                @staticmethod
-                def set_status(text):
-                    pass
-
-    busy = Busy()
-    monkeypatch.setattr(type(page), "controllers", property(lambda self: (busy,)))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
-    assert page.can_close() is False and not busy.stopped
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    assert page.can_close() is True and busy.stopped
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    assert page.can_close() is False and ctl.busy                  # "No": training goes on
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert page.can_close() is True                                # "Yes": stopped before the window closes
+    assert asked == ["Training is running"] * 2
+    assert not ctl.busy and not window.context.jobs.active()
+    assert ctl.history.status == "stopped" and ctl.history.checkpoints
+    assert (tmp_path / "run" / "checkpoints").is_dir() and ctl.history.steps[-1] < 2000
 
 
 def test_vocabulary_tab_trains_merges_and_reports(window, qtbot, tmp_path):
