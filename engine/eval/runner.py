@@ -66,6 +66,7 @@ class EvalConfig:
         model = Path(self.model).expanduser().resolve()
         return {"model": str(model), "model_stamp": _stamp(model),
                 "lora": str(Path(self.lora).expanduser().resolve()) if self.lora else None,
+                "data": str(Path(self.data_dir).expanduser().resolve()),
                 "split": self.split, "few_shot": self.few_shot, "cot": self.cot, "with_prompt": self.with_prompt,
                 "constrained": self.uses_constraint, "max_new_tokens": self.max_new_tokens,
                 "temperature": self.temperature, "seed": self.seed}
@@ -151,6 +152,12 @@ def plan(config: EvalConfig) -> _Plan:
     questions, histories = {}, {}
     for s in subjects:
         questions[s] = read_split(data_dir, s, config.split)
+        seen: set[str] = set()
+        for q in questions[s]:
+            if q.id in seen:
+                raise UserError(f"{data_dir / config.split / f'{s}_{config.split}.csv'}: id {q.id} appears twice.",
+                                "Each question needs its own id; unzip ceval-exam.zip again.")
+            seen.add(q.id)
         if config.few_shot == 0:
             histories[s] = ""
             continue
