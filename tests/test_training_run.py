@@ -123,3 +123,40 @@ def test_resume_continues_the_step_count_and_the_losses(models, sft_data, tmp_pa
     # same data order, RNG (dropout), optimizer and schedule: the losses of the uninterrupted run
     for e in resumed:
         assert abs(e["loss"] - full.details["losses"][e["step"] - 1]) < 1e-5
+
+
+def test_continue_from_a_lora_and_a_pt_run(trained, tmp_path, models):
+    from safetensors.torch import load_file
+
+    base, out, _ = trained
+    # continue the trained LoRA (its tokenizer and config come with it)
+    cont = run_training(plan_training(_settings(base, trained_data(out), tmp_path / "cont", max_steps=2,
+                                                peft_path=out / "lora")))
+    assert cont.details["status"] == "done"
+    before = load_file(str(out / "lora" / "adapter_model.safetensors"))
+    after = load_file(str(tmp_path / "cont" / "lora" / "adapter_model.safetensors"))
+    assert before.keys() == after.keys()
+    assert any(not torch.equal(before[k], after[k]) for k in before if "lora_B" in k)
+    # PT: text lines grouped into blocks, labels = input_ids, no vocabulary growth -> no modules_to_save
+    alpaca = models.llama(tokenizer="chinese_alpaca", dtype="float32")
+    text = factory.shared_file("pt_zh_sample.txt").read_text(encoding="utf-8").splitlines()[:200]
+    (tmp_path / "pt").mkdir()
+    (tmp_path / "pt" / "a.txt").write_text("\n".join(text), encoding="utf-8")
+    plan = plan_training(TrainSettings("pt", alpaca, tmp_path / "pt", tmp_path / "ptout", max_steps=2, length=64,
+                                       batch_size=2, cpu=True, cache_dir=tmp_path / "cache"))
+    assert plan.modules_to_save == [] and plan.lr == 2e-4
+    r = run_training(plan)
+    assert r.details["status"] == "done" and len(r.details["losses"]) == 2
+    assert json.loads((tmp_path / "ptout" / "lora" / "adapter_config.json").read_text())["modules_to_save"] is None
+
+
+def trained_data(out):
+    return json.loads((out / "metrics.jsonl").read_text().splitlines()[0])["config"]["data"]
+
+
+def test_no_disk_for_checkpoints_is_refused(tmp_path):
+    from engine.errors import UserError
+    from training import checks
+
+    with pytest.raises(UserError, match="Not enough disk space for training checkpoints"):
+        checks.check_output(tmp_path / "out", 1 << 60, resume=False)
