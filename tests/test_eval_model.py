@@ -11,6 +11,8 @@ from engine.eval import answers, prompts
 from engine.eval.data import read_split
 from tests.test_eval_fakes import SAMPLE
 
+pytestmark = pytest.mark.slow        # real models: tens of seconds on two cores
+
 
 def _prompts():
     dev = read_split(SAMPLE, "physician", "dev")
