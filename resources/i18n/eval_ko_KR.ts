@@ -59,6 +59,14 @@
         <translation>Hugging Face 모델 폴더 선택</translation>
     </message>
     <message>
+        <source>Choose a GGUF LoRA file</source>
+        <translation>GGUF LoRA 파일 선택</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA files (*.gguf)</source>
+        <translation>GGUF LoRA 파일 (*.gguf)</translation>
+    </message>
+    <message>
         <source>Choose a LoRA folder</source>
         <translation>LoRA 폴더 선택</translation>
     </message>

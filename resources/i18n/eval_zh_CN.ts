@@ -59,6 +59,14 @@
         <translation>选择 Hugging Face 模型文件夹</translation>
     </message>
     <message>
+        <source>Choose a GGUF LoRA file</source>
+        <translation>选择 GGUF LoRA 文件</translation>
+    </message>
+    <message>
+        <source>GGUF LoRA files (*.gguf)</source>
+        <translation>GGUF LoRA 文件 (*.gguf)</translation>
+    </message>
+    <message>
         <source>Choose a LoRA folder</source>
         <translation>选择 LoRA 文件夹</translation>
     </message>

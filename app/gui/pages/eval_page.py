@@ -168,10 +168,14 @@ class EvalPage(Page):
 
     @Slot()
     def browse_lora(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose a LoRA folder"),
-                                                  self.form.lora_edit.text() or str(self.runs_root().parent))
-        if folder:
-            self.form.lora_edit.setText(folder)
+        start = self.form.lora_edit.text() or str(self.runs_root().parent)
+        if self.form.model_edit.text().strip().lower().endswith(".gguf"):     # llama.cpp takes a GGUF LoRA file
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a GGUF LoRA file"), start,
+                                                  self.tr("GGUF LoRA files (*.gguf)"))
+        else:                                                                  # transformers: a PEFT folder
+            path = QFileDialog.getExistingDirectory(self, self.tr("Choose a LoRA folder"), start)
+        if path:
+            self.form.lora_edit.setText(path)
 
     @Slot()
     def browse_data(self) -> None:
