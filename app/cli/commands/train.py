@@ -90,9 +90,15 @@ def _preview(args) -> int:
 
 
 def install_stop_handlers(cancel) -> None:
-    """SIGTERM / SIGINT (Windows: CTRL_BREAK) ask the run to stop at the next step end."""
+    """SIGTERM / SIGINT (Windows: CTRL_BREAK) ask the run to stop at the next step end (with a checkpoint);
+    a second Ctrl+C in a terminal interrupts at once."""
     def handler(signum, frame):  # noqa: ARG001
+        if cancel.cancelled and signum == signal.SIGINT:
+            raise KeyboardInterrupt
         cancel.cancel()
+        if signum == signal.SIGINT:
+            print("stopping at the end of this step (a checkpoint is saved); Ctrl+C again to interrupt now",
+                  file=sys.stderr)
     for name in ("SIGTERM", "SIGINT", "SIGBREAK"):
         sig = getattr(signal, name, None)
         if sig is not None:
