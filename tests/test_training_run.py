@@ -84,10 +84,16 @@ def test_lora_loads_into_peft_merges_and_chats(trained, tmp_path):
     assert merged.config.vocab_size == 49954
     with torch.no_grad():
         assert torch.allclose(merged(ids).logits, expected, atol=1e-4)
+    greedy = GenerationSettings(temperature=0.0, top_k=1, max_new_tokens=4, seed=1)
     backend = load_model(tmp_path / "merged", LoadOptions(device="cpu"))
     try:
-        text = "".join(backend.generate("你好", GenerationSettings(temperature=0.0, top_k=1, max_new_tokens=4, seed=1)))
-        assert isinstance(text, str)
+        merged_text = "".join(backend.generate("你好", greedy))
+    finally:
+        backend.unload()
+    # Chat also takes the LoRA as it is, unmerged on the base, and answers the same
+    backend = load_model(base, LoadOptions(device="cpu", lora=str(lora)))
+    try:
+        assert "".join(backend.generate("你好", greedy)) == merged_text
     finally:
         backend.unload()
 
