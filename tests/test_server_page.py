@@ -70,6 +70,14 @@ def test_start_request_log_stop(page, qtbot, alpaca_dir):
     assert rows[0][1:3] == ["POST /v1/chat/completions", "404"]
     qtbot.waitUntil(lambda: v.count_requests.text() == "2", timeout=TIMEOUT)
     assert v.count_errors.text() == "1" and v.count_tokens.text() == "3"
+    # A Chat-side request and a server request share the one host: both are answered, in turn.
+    from engine.chat.presets import GenerationSettings
+    chat_side = page.context.host.generate("### Instruction:\n你好\n\n### Response: ",
+                                           GenerationSettings(max_new_tokens=3, temperature=0))
+    again = client.completions.create(model=model, prompt="你好", max_tokens=3, temperature=0)
+    text, stats = chat_side.result(60)
+    assert stats.generated_tokens == 3 and again.usage.completion_tokens == 3
+    qtbot.waitUntil(lambda: v.count_requests.text() == "3", timeout=TIMEOUT)
     # remembered for next time
     assert page.context.store.ui_value("server.port", 0) == port
 
