@@ -266,7 +266,9 @@ class History:
 
     # search, export, import -----------------------------------------------------------------
     def search(self, text: str, limit: int = 200) -> list[tuple[Chat, Optional[Message]]]:
-        """Chats whose title or any message contains ``text`` (case-insensitive)."""
+        """Chats whose title or a message of their current branch contains ``text``
+        (case-insensitive); the message is None when only the title matches.  Versions left
+        behind by an edit or a regeneration are not searched (they are not shown)."""
         needle = f"%{text.strip().lower()}%"
         if needle == "%%":
             return [(c, None) for c in self.chats()]
@@ -274,14 +276,31 @@ class History:
             "SELECT c.id AS cid, m.id AS mid FROM chats c LEFT JOIN messages m ON m.chat_id = c.id "
             "AND lower(m.content) LIKE ? WHERE c.deleted_at IS NULL AND (lower(c.title) LIKE ? OR m.id IS NOT NULL)"
             " ORDER BY c.updated DESC, m.id LIMIT ?", (needle, needle, limit * 20))
-        seen, out = set(), []
+        seen, out, branches = set(), [], {}
         for r in rows:
             if r["cid"] in seen:
                 continue
+            chat = self.chat(r["cid"])
+            hit = None
+            if r["mid"]:
+                if r["cid"] not in branches:
+                    branches[r["cid"]] = {m.id for m in self.thread(r["cid"])}
+                if r["mid"] not in branches[r["cid"]]:
+                    continue            # a message of an abandoned branch: maybe a later row matches
+                hit = self.message(r["mid"])
+            elif text.strip().lower() not in chat.title.lower():
+                continue
             seen.add(r["cid"])
-            out.append((self.chat(r["cid"]), self.message(r["mid"]) if r["mid"] else None))
+            out.append((chat, hit))
             if len(out) >= limit:
                 break
+        # A chat whose title matches but whose only message hits are abandoned still counts.
+        for r in rows:
+            if r["cid"] not in seen and text.strip().lower() in self.chat(r["cid"]).title.lower() \
+                    and len(out) < limit:
+                seen.add(r["cid"])
+                out.append((self.chat(r["cid"]), None))
+        out.sort(key=lambda pair: -pair[0].updated)
         return out
 
     def export_json(self, chat_id: int) -> dict:

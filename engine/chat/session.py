@@ -35,6 +35,12 @@ class Reply:
         return self.fitted.dropped_messages
 
 
+def auto_title(text: str) -> str:
+    """A chat's name from its first message."""
+    title = " ".join(text.split())
+    return title[:TITLE_LENGTH] + ("…" if len(title) > TITLE_LENGTH else "")
+
+
 class ChatSession:
     def __init__(self, history: History, chat_id: int, *, backend: Optional[Backend] = None,
                  template: Optional[Template] = None,
@@ -115,16 +121,19 @@ class ChatSession:
         message = self.history.add_message(self.chat_id, "user", text, parent_id=parent_id)
         chat = self.chat
         if chat.title == "New chat":
-            title = " ".join(text.split())
-            self.history.update_chat(self.chat_id, title=title[:TITLE_LENGTH] + ("…" if len(title) > TITLE_LENGTH else ""))
+            self.history.update_chat(self.chat_id, title=auto_title(text))
         return message
 
     def edit_user(self, message_id: int, text: str) -> Message:
-        """A new version of an earlier user message; the old branch stays in the history."""
+        """A new version of an earlier user message; the old branch stays in the history.
+        Editing the first message renames the chat after it, unless the user renamed it."""
         old = self.history.message(message_id)
         if old.role != "user":
             raise UserError("Only your own messages can be edited.", "Pick a user message.")
-        return self.add_user(text, parent_id=old.parent_id)
+        message = self.add_user(text, parent_id=old.parent_id)
+        if old.parent_id is None and self.chat.title == auto_title(old.content):
+            self.history.update_chat(self.chat_id, title=auto_title(message.content))
+        return message
 
     def prepare_regenerate(self) -> Message:
         """Point the chat at the user message of the last reply, so ``reply`` adds a new version."""

@@ -3,14 +3,64 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QAction, QKeySequence
+import re
+from html import escape
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAbstractTextDocumentLayout, QAction, QKeySequence, QPalette, QTextDocument
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu,
-                               QPushButton, QVBoxLayout, QWidget)
+                               QPushButton, QStyle, QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from engine.history import History
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+HTML_ROLE = Qt.ItemDataRole.UserRole + 1      # the two lines as HTML (title, snippet or date)
+
+
+def highlight(text: str, query: str) -> str:
+    """``text`` as HTML with every occurrence of ``query`` (any case) marked."""
+    if not query:
+        return escape(text)
+    parts = re.split(f"({re.escape(query)})", text, flags=re.I)
+    return "".join(f"<b style='background-color:#ffe066; color:#000'>{escape(p)}</b>" if i % 2 else escape(p)
+                   for i, p in enumerate(parts))
+
+
+class ChatItemDelegate(QStyledItemDelegate):
+    """Draws a chat as its title and a second line (the matching text with the match marked,
+    or the date), with a separator line under each chat."""
+
+    def _document(self, option, index) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(6)
+        doc.setHtml(index.data(HTML_ROLE) or escape(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        doc.setTextWidth(max(40, option.rect.width()))
+        return doc
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        style = option.widget.style() if option.widget else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        doc = self._document(option, index)
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
+        ctx.clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        doc.documentLayout().draw(painter, ctx)
+        painter.setPen(option.palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(0, option.rect.height() - 1, option.rect.width(), option.rect.height() - 1)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:
+        self.initStyleOption(option, index)
+        doc = self._document(option, index)
+        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 1)
 
 
 class ChatList(QWidget):
@@ -40,6 +90,7 @@ class ChatList(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("chatList")
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(ChatItemDelegate(self.list))
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._current_changed)
@@ -79,15 +130,17 @@ class ChatList(QWidget):
         else:
             results = [(c, None) for c in self.history.chats()]
         for chat, hit in results:
-            text = chat.title
-            if hit is not None:
+            second = escape(time.strftime("%Y-%m-%d %H:%M", time.localtime(chat.updated)))
+            # The title shows the match when it has it; else the message that has it, once.
+            if hit is not None and query.lower() not in chat.title.lower():
                 snippet = " ".join(hit.content.split())
                 pos = snippet.lower().find(query.lower())
                 snippet = ("…" if pos > 20 else "") + snippet[max(0, pos - 20): pos + 60]
-                text += "\n" + snippet
-            else:
-                text += "\n" + time.strftime("%Y-%m-%d %H:%M", time.localtime(chat.updated))
-            item = QListWidgetItem(text)
+                second = highlight(snippet, query)
+            html = (f"<div>{highlight(chat.title, query)}</div>"
+                    f"<div style='font-size:small; color:#6b7280'>{second}</div>")
+            item = QListWidgetItem(chat.title)
+            item.setData(HTML_ROLE, html)
             item.setData(ID_ROLE, chat.id)
             item.setToolTip(chat.title)
             self.list.addItem(item)

@@ -1,9 +1,12 @@
 """The conversation: one QTextBrowser holding every message.
 
-Finished messages are rendered from Markdown (code blocks get a "Copy code"
-link); a streaming reply is appended as plain text piece by piece at the end,
-so a token costs one small insert however long the chat is, and is rendered
-as Markdown once it ends.  Actions are links: copy, edit, versions.
+Replies are rendered from Markdown with every single line break kept (poems,
+lists, addresses are written line by line); code blocks get a background and a
+"Copy code" link.  A streaming reply is rendered the same way each time a line
+ends (the line being written is appended as plain text piece by piece, so a
+token costs one small insert), so a reply keeps its shape when it ends.  The
+statistics line is a plain block after the Markdown, never part of a list.
+Actions are links: copy, edit, versions.
 """
 from __future__ import annotations
 
@@ -13,10 +16,26 @@ from html import escape
 from typing import Optional
 
 from PySide6.QtCore import QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices, QGuiApplication, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (QColor, QDesktopServices, QGuiApplication, QTextBlockFormat, QTextCharFormat,
+                           QTextCursor, QTextFormat)
 from PySide6.QtWidgets import QTextBrowser
 
 FENCE = re.compile(r"^```[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
+CODE_BACKGROUND = QColor(127, 127, 127, 38)     # readable on light and dark themes
+
+
+def keep_line_breaks(text: str) -> str:
+    """Markdown in which every single line break outside code blocks is a hard break
+    (CommonMark would join the lines of a paragraph into one)."""
+    lines = text.split("\n")
+    out, in_fence = [], False
+    for i, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        elif not in_fence and line.strip() and i + 1 < len(lines) and lines[i + 1].strip():
+            line = line.rstrip() + "  "
+        out.append(line)
+    return "\n".join(out)
 
 
 @dataclass
@@ -83,7 +102,7 @@ class MessageView(QTextBrowser):
     def _header(self, cursor: QTextCursor, m: ShownMessage) -> None:
         self._starts.append(cursor.position())
         if self._count:
-            cursor.insertBlock()
+            self._plain_block(cursor)
         colour = "#c7683a" if m.role == "user" else "#3b5bdb" if m.role == "assistant" else "#6b7280"
         links = []
         if m.id is not None:
@@ -102,8 +121,29 @@ class MessageView(QTextBrowser):
                 + ("&nbsp;&nbsp;<span style='font-size:small'>" + " &nbsp;".join(links) + "</span>" if links else "")
                 + "</p>")
         cursor.insertHtml(html)
-        cursor.insertBlock()
+        self._plain_block(cursor)
+
+    def _plain_block(self, cursor: QTextCursor) -> None:
+        """A new block with no list, code or quote formatting inherited from the one before."""
+        cursor.insertBlock(QTextBlockFormat(), self._plain)
+        text_list = cursor.currentList()
+        if text_list is not None:
+            text_list.remove(cursor.block())
+        cursor.setBlockFormat(QTextBlockFormat())
         cursor.setCharFormat(self._plain)
+
+    def _markdown(self, cursor: QTextCursor, key, text: str) -> None:
+        """Insert a reply's Markdown (line breaks kept) and give its code blocks a background."""
+        start = cursor.position()
+        cursor.insertMarkdown(self._with_copy_links(key, keep_line_breaks(text)))
+        block = self.document().findBlock(start)
+        end = cursor.position()
+        while block.isValid() and block.position() <= end:
+            fmt = block.blockFormat()
+            if fmt.hasProperty(QTextFormat.Property.BlockCodeFence) or fmt.nonBreakableLines():
+                fmt.setBackground(CODE_BACKGROUND)
+                QTextCursor(block).setBlockFormat(fmt)
+            block = block.next()
 
     def _body(self, cursor: QTextCursor, m: ShownMessage) -> None:
         key = m.id if m.id is not None else -1 - self._count
@@ -112,9 +152,9 @@ class MessageView(QTextBrowser):
             # What the user typed is shown as typed (no Markdown surprises).
             cursor.insertText(m.content, self._plain)
         else:
-            cursor.insertMarkdown(self._with_copy_links(key, m.content))
+            self._markdown(cursor, key, m.content)
         if m.meta:
-            cursor.insertBlock()
+            self._plain_block(cursor)
             cursor.insertHtml(f"<span style='color:#6b7280; font-size:small'>{escape(m.meta)}</span>")
 
     def _with_copy_links(self, key: int, text: str) -> str:
@@ -123,7 +163,7 @@ class MessageView(QTextBrowser):
             code_id = f"{key}:{k}"
             self._codes[code_id] = match.group(1).rstrip("\n")
             parts.append(text[last:match.start()].rstrip())
-            parts.append(f"\n\n[{self.labels['copy_code']}](copycode:{code_id})\n\n")
+            parts.append(f"\n\n[⧉ {self.labels['copy_code']}](copycode:{code_id})\n\n")
             parts.append(match.group(0))
             last, k = match.end(), k + 1
         parts.append(text[last:])
@@ -147,9 +187,9 @@ class MessageView(QTextBrowser):
         self._header(cursor, ShownMessage(None, "assistant", ""))
         self._stream_start = cursor.position()
         self._stream_parts = [prefix] if prefix else []
-        if prefix:
-            cursor.insertText(prefix, self._plain)
         self._count += 1
+        if prefix:
+            self._render_stream()
         self.scroll_to_end()
 
     def begin_continue(self) -> str:
@@ -167,9 +207,28 @@ class MessageView(QTextBrowser):
             return
         at_end = self._at_bottom()
         self._stream_parts.append(piece)
-        self._cursor_at_end().insertText(piece, self._plain)
+        if "\n" in piece:
+            self._render_stream()
+        else:
+            self._cursor_at_end().insertText(piece, self._plain)
         if at_end:
             self.scroll_to_end()
+
+    def _render_stream(self) -> None:
+        """Draw the finished lines of the reply as Markdown (as the final message will be),
+        the line being written after them as plain text."""
+        cursor = self._cursor_at_end()
+        cursor.setPosition(self._stream_start, QTextCursor.MoveMode.KeepAnchor)
+        cursor.beginEditBlock()
+        cursor.removeSelectedText()
+        cursor.setBlockFormat(QTextBlockFormat())
+        cursor.setCharFormat(self._plain)
+        head, newline, tail = self.streamed_text.rpartition("\n")
+        self._markdown(cursor, -1 - self._count, head)
+        if newline:         # the next pieces go on a new line
+            self._plain_block(cursor)
+        cursor.insertText(tail, self._plain)
+        cursor.endEditBlock()
 
     def end_stream(self, final: Optional[ShownMessage]) -> None:
         """Replace the streamed plain text by the saved message rendered as Markdown."""
