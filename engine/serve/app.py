@@ -155,7 +155,8 @@ def _validation_error(exc: RequestValidationError) -> ApiError:
 
 
 def create_app(host: ModelHost, config: ServeConfig, *, state: Optional[ServerState] = None,
-               on_record: Optional[Callable[[RequestRecord], None]] = None) -> FastAPI:
+               on_record: Optional[Callable[[RequestRecord], None]] = None):
+    """The ASGI app: FastAPI with the OpenAI routes, wrapped in the key check and request log."""
     state = state or ServerState(host, config, on_record)
     app = FastAPI(title="Alpaca Studio", docs_url=None, redoc_url=None, openapi_url=None)
     app.state.server = state
