@@ -123,3 +123,16 @@ def test_editing_the_first_message_renames_the_chat(page, qtbot):
     page.history.rename_chat(session.chat_id, "Mine")
     page.session.edit_user(edited.id, "Name a tree")
     assert page.history.chat(session.chat_id).title == "Mine"
+
+
+def test_chat_with_a_lora_from_the_train_page_loads_it_unmerged(page, qtbot, tiny_llama_dir, tiny_lora_dir):
+    # What the Train page's "Chat with this LoRA…" hands over.
+    page.open_with(model_path=str(tiny_llama_dir), lora=str(tiny_lora_dir))
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=120_000)
+    assert page.backend.lora == str(tiny_lora_dir) and page.backend.options.lora == str(tiny_lora_dir)
+    assert page.settings_panel.lora.text() == str(tiny_lora_dir)
+
+    def layer_is_unmerged(backend, _cancel):
+        q = backend.model.base_model.model.model.layers[0].self_attn.q_proj
+        return hasattr(q, "lora_A") and not q.merged
+    assert page.context.host.run(layer_is_unmerged).result(timeout=60)

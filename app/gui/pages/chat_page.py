@@ -60,8 +60,12 @@ class ChatPage(Page):
     def _generating(self) -> bool:
         return self.controller.generating()
 
-    def open_with(self, model_path=None, **_kwargs) -> None:
+    def open_with(self, model_path=None, lora=None, **_kwargs) -> None:
+        """Load ``model_path``; with ``lora`` (a PEFT folder or GGUF LoRA, e.g. from the Train
+        page) that LoRA is applied unmerged on it.  A hand-off names exactly what to load, so a
+        LoRA left in the settings from before is cleared when none is given."""
         if model_path:
+            self.settings_panel.lora.setText(str(lora) if lora else "")
             self.controller.load_model(str(model_path))
 
     def can_close(self) -> bool:
