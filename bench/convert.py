@@ -207,14 +207,17 @@ def main() -> int:
     ap.add_argument("--intermediate", type=int, default=11008)
     ap.add_argument("--layers", type=int, default=32)
     ap.add_argument("--dir", help="where the built model and the outputs go (default: the temp folder)")
+    ap.add_argument("--whole-command", action="store_true",
+                    help="with --model: time 'main.py convert' with verification, compare a sample of tensors "
+                         "(as for a built model; for large models)")
     args = ap.parse_args()
 
     ref = reference_dir(args.reference)
     env = dict(os.environ, OMP_NUM_THREADS=os.environ.get("OMP_NUM_THREADS", "2"), PYTHONPATH=str(ROOT))
-    built = args.hidden is not None
+    built = args.hidden is not None or args.whole_command
     with tempfile.TemporaryDirectory(prefix="bench-convert-", dir=args.dir) as tmp:
         work = Path(tmp)
-        if built:
+        if args.hidden is not None:
             t0 = time.perf_counter()
             n_params = build_random_llama(work / "llama-random", args.hidden, args.intermediate, args.layers)
             model = work / "llama-random"
@@ -255,7 +258,8 @@ def main() -> int:
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
                    f"OMP_NUM_THREADS={env['OMP_NUM_THREADS']}",
         "model": (f"random LLaMA hidden {args.hidden}, intermediate {args.intermediate}, {args.layers} layers, "
-                  "FP16 safetensors; ours = 'main.py convert' with verification" if built
+                  "FP16 safetensors; ours = 'main.py convert' with verification" if args.hidden is not None
+                  else f"{args.model}; ours = 'main.py convert' with verification" if built
                   else str(args.model or "SmolLM2-135M-Instruct (HF, float32)")),
         "ours": best["ours"], "reference": best["reference"],
         "wall_time_ratio": best["ours"]["wall_s"] / best["reference"]["wall_s"],

@@ -78,7 +78,7 @@ def source_encode(model_dir: os.PathLike | str, text: str) -> tuple[str, list[in
     the model was trained with (transformers 5 re-implements it as a BPE that
     splits some Chinese words differently).
     """
-    from .gguf_convert import tokenizer_dir
+    from .checkpoint import tokenizer_dir
 
     model_dir = tokenizer_dir(model_dir)      # a Meta folder's may be in its parent
     if (model_dir / "tokenizer.model").exists():
@@ -173,7 +173,7 @@ def logits_agreement(model_dir: os.PathLike | str, gguf_path: os.PathLike | str,
     """Compare next-token logits of transformers (float32) and llama.cpp on the same token ids."""
     import torch
 
-    from .gguf_convert import is_meta_folder
+    from .checkpoint import is_meta_folder
 
     cancel = cancel or CancelToken()
     if is_meta_folder(model_dir):
@@ -230,7 +230,7 @@ def _meta_reference(folder: Path, prompts):
     from sentencepiece import SentencePieceProcessor
     from transformers import LlamaConfig, LlamaForCausalLM
 
-    from .gguf_convert import tokenizer_dir
+    from .checkpoint import tokenizer_dir
     from .merge.inputs import MetaCheckpoint
 
     tok_dir = tokenizer_dir(folder)
