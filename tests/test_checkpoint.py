@@ -124,3 +124,24 @@ def test_no_import_cycle_inside_engine_chat():
 
     assert len(graph) >= 8
     assert [m for m in graph if reaches(m, m, set())] == []
+
+
+def test_chat_detects_kinds_through_the_reader(tiny_llama_dir, tiny_lora_dir, tmp_path):
+    from engine.chat.backends import detect_kind
+
+    assert detect_kind(tiny_llama_dir) == "hf"
+    with pytest.raises(UserError, match="is a LoRA adapter, not a full model"):
+        detect_kind(tiny_lora_dir)
+    meta = tmp_path / "7B"
+    meta.mkdir()
+    (meta / "params.json").write_text("{}")
+    (meta / "consolidated.00.pth").write_bytes(b"x")
+    with pytest.raises(UserError, match="Meta-format weights") as err:
+        detect_kind(meta)
+    assert "convert" in err.value.hint.lower()
+    one = tmp_path / "one"
+    one.mkdir()
+    (one / "m.gguf").write_bytes(b"GGUF")
+    assert detect_kind(one) == "gguf-in-folder" and detect_kind(one / "m.gguf") == "gguf"
+    with pytest.raises(UserError, match="not a GGUF model file"):
+        detect_kind(meta / "params.json")
