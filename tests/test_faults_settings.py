@@ -143,10 +143,8 @@ def test_settings_command_fixes_a_bad_field_with_set(capsys):
 
 # ------------------------------------------------------------------------------------- the window
 WINDOW_FILES = {
-    "models_dir": {"models_dir": 5},
+    **{name: {"cpu_threads": 3, name: values[0]} for name, values in BAD_TOP.items()},   # one file per field
     "window_geometry": {"ui": {"window_geometry": 5, "main_splitter": [1], "last_page": 7}},
-    "proxy": {"proxy": ["x"]},
-    "use_gpu": {"use_gpu": "yes"},
     "every_field": {name: values[0] for name, values in BAD_TOP.items()},
     "every_ui_entry": {"ui": {key: WRONG_FOR[spec["kind"]] for key, spec in UI_SPECS.items()}},
     "ui_not_object": {"ui": "x", "language": "zh_CN"},
@@ -156,6 +154,7 @@ WINDOW_FILES = {
 @pytest.mark.parametrize("data", WINDOW_FILES.values(), ids=list(WINDOW_FILES))
 def test_main_window_opens_with_a_bad_settings_file(data, qtbot):
     from app.gui.application import create_window
+    from app.gui.i18n import install_language
 
     _write(data)
     store = SettingsStore()
@@ -179,6 +178,7 @@ def test_main_window_opens_with_a_bad_settings_file(data, qtbot):
     finally:
         win.context.jobs.shutdown()
         win.log_view.detach()
+        install_language("en")                       # the next tests expect English
     again = SettingsStore()
     assert again.warning == ""                       # what the window saved is valid
     assert isinstance(again.ui_value("window_geometry"), str)
