@@ -6,7 +6,7 @@ from pathlib import Path
 
 from engine.errors import UserError
 from engine.jobs import format_bytes
-from engine.quantize import QUANT_TYPES, normalize_type
+from engine.quantize import DEFAULT_TYPE, QUANT_TYPES, normalize_type
 
 from ..progress import cli_job
 
@@ -18,7 +18,7 @@ ORDER = 41
 def register(p) -> None:
     p.add_argument("--in", dest="inp", metavar="FILE.gguf", help="F16/F32 GGUF written by convert")
     p.add_argument("--out", metavar="FILE.gguf", help="output file (default: beside the input, named after the type)")
-    p.add_argument("--type", default="Q4_K_M", help=f"one of {', '.join(QUANT_TYPES)} (default Q4_K_M)")
+    p.add_argument("--type", default=DEFAULT_TYPE, help=f"one of {', '.join(QUANT_TYPES)} (default {DEFAULT_TYPE})")
     p.add_argument("--threads", type=int, default=0, help="threads for llama.cpp (0: all cores)")
     p.add_argument("--ppl", action="store_true",
                    help="measure perplexity of input and output on the built-in Chinese + English text")
