@@ -15,6 +15,7 @@ from .jobs import CancelToken, NullReporter
 from .gguf_convert import ConvertResult, convert, default_output_name, inspect_model
 from .gguf_verify import ConversionCheck, PerplexityResult, perplexity, verify_conversion
 from .quantize import QuantizeResult, Shapes, estimate_file_bytes, normalize_type, quantize
+from .i18n import tr
 
 
 @dataclass
@@ -76,7 +77,7 @@ def convert_and_quantize(model_dir: os.PathLike | str, out_dir: os.PathLike | st
     # Progress slices: convert, verify, quantize, perplexity.
     spans = [45, 15, 25, 15] if qtype else [60, 25, 0, 15]   # percent
     starts = [sum(spans[:i]) for i in range(4)]
-    progress.update(0, 100, status="Converting to GGUF F16", unit="%")
+    progress.update(0, 100, status=tr("Converting to GGUF F16"), unit="%")
 
     converted = None
     if reuse:
@@ -103,5 +104,5 @@ def convert_and_quantize(model_dir: os.PathLike | str, out_dir: os.PathLike | st
             ppl_quant = perplexity(quant, progress=progress.child(starts[3] + half, half), cancel=cancel)
     if quantized and not keep_f16:
         f16.unlink(missing_ok=True)
-    progress.update(100, 100, status="Done", force=True)
+    progress.update(100, 100, status=tr("Done"), force=True)
     return PipelineResult(f16, quant, converted, check, quantized, ppl_f16, ppl_quant, notes)

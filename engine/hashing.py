@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .jobs import CancelToken, NullReporter, ProgressReporter
+from .i18n import tr
 
 CHUNK = 4 * 1024 * 1024
 
@@ -19,12 +20,12 @@ def sha256_file(path: os.PathLike | str, *, progress: ProgressReporter | None = 
     try:
         size = path.stat().st_size
     except FileNotFoundError:
-        raise UserError(f"File not found: {path}", "Check the path, or download the file again.") from None
+        raise UserError(tr("File not found: {path}", path=path), tr("Check the path, or download the file again.")) from None
     if path.is_dir():
-        raise UserError(f"{path} is a folder, not a file.", "Pick a file, or verify the folder instead.")
+        raise UserError(tr("{path} is a folder, not a file.", path=path), tr("Pick a file, or verify the folder instead."))
     h = hashlib.sha256()
     done = 0
-    progress.update(0, size, unit="bytes", status=f"Hashing {path.name}")
+    progress.update(0, size, unit="bytes", status=tr("Hashing {name}", name=path.name))
     # readinto a reused buffer: no per-chunk allocation, so memory stays flat.
     buf = bytearray(chunk_size)
     view = memoryview(buf)

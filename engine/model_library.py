@@ -25,6 +25,7 @@ from .errors import UserError
 from .jobs import CancelToken, NullReporter, ProgressReporter
 from .settings import Settings
 from .verify import MATCH, MISMATCH, FileVerdict, HashCache, judge, verify_paths
+from .i18n import tr
 
 NOT_DOWNLOADED = "not-downloaded"
 PARTIAL = "partial"            # .part files: paused, interrupted or in progress
@@ -191,7 +192,7 @@ def download_model(model_id: str, *, settings: Settings, source: str | None = No
         todo.append(spec)
     check_disk_space(plan.dest, _remaining_estimate(plan) if todo else 0)
     downloader = downloader or Downloader(proxy=settings.proxy)
-    progress.update(0, None, unit="bytes", status=f"Downloading {model.name}")
+    progress.update(0, None, unit="bytes", status=tr("Downloading {name}", name=model.name))
     try:
         if todo:
             downloader.download_many(todo, progress=progress, cancel=cancel)
@@ -214,13 +215,13 @@ def download_url(url: str, dest_dir: Path, *, sha256: str | None = None, setting
     from .download import Downloader, DownloadSpec
 
     if sha256 is not None and not re.fullmatch(r"[0-9a-fA-F]{64}", sha256):
-        raise UserError(f"{sha256!r} is not a SHA256 value.", "Give the 64 hexadecimal digits, e.g. from SHA256.md.")
+        raise UserError(tr("{sha256} is not a SHA256 value.", sha256=f"{sha256!r}"), tr("Give the 64 hexadecimal digits, e.g. from SHA256.md."))
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise UserError(f"{url!r} is not an http(s) URL.", "Give a full URL such as https://host/path/file.bin.")
+        raise UserError(tr("{url} is not an http(s) URL.", url=f"{url!r}"), tr("Give a full URL such as https://host/path/file.bin."))
     name = filename or unquote(parts.path.rsplit("/", 1)[-1])
     if not name or name in (".", ".."):
-        raise UserError(f"Cannot tell a file name from {url}.", "Add one with --name.")
+        raise UserError(tr("Cannot tell a file name from {url}.", url=url), tr("Add one with --name."))
     dest_dir = Path(dest_dir).expanduser()
     dest_dir.mkdir(parents=True, exist_ok=True)
     spec = DownloadSpec(url=url, dest=dest_dir / name, sha256=sha256.lower() if sha256 else None)
@@ -273,39 +274,39 @@ def detect_base(folder: Path) -> tuple[str, str, list[Path]]:
     """(format, size, weight files) of an original LLaMA folder, or UserError saying what is missing."""
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder.", "Choose the folder that holds the LLaMA weights.")
+        raise UserError(tr("{folder} is not a folder.", folder=folder), tr("Choose the folder that holds the LLaMA weights."))
     pths = meta_parts(folder)
     if pths:
         params_file = folder / "params.json"
         if not params_file.is_file():
-            raise UserError(f"{folder} has consolidated.*.pth files but no params.json.",
-                            "Copy params.json from the original LLaMA download into this folder.")
+            raise UserError(tr("{folder} has consolidated.*.pth files but no params.json.", folder=folder),
+                            tr("Copy params.json from the original LLaMA download into this folder."))
         try:
             params = json.loads(params_file.read_text(encoding="utf-8"))
             size = _size_for_dim(int(params["dim"]))
         except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise UserError(f"{params_file} is not a LLaMA params.json ({exc}).",
-                            "Use the params.json from Meta's download.") from None
+            raise UserError(tr("{params_file} is not a LLaMA params.json ({exc}).", params_file=params_file, exc=exc),
+                            tr("Use the params.json from Meta's download.")) from None
         if size:
             shards = load_catalog().base(size).shards
             expected = [f"consolidated.{i:02d}.pth" for i in range(shards)]
             missing = [n for n in expected if not (folder / n).is_file()]
             if missing:
-                raise UserError(f"LLaMA-{size} in {folder} is incomplete: {', '.join(missing)} missing.",
-                                f"LLaMA-{size} has {shards} consolidated.*.pth part(s); copy them all.")
+                raise UserError(tr("LLaMA-{size} in {folder} is incomplete: {value} missing.", size=size, folder=folder, value=', '.join(missing)),
+                                tr("LLaMA-{size} has {shards} consolidated.*.pth part(s); copy them all.", size=size, shards=shards))
         return "pth", size, pths
     config_file = folder / "config.json"
     if config_file.is_file():
         config = read_json(config_file)
         if config.get("model_type") != "llama":
-            raise UserError(f"{folder} holds a {config.get('model_type', 'unknown')!r} model, not LLaMA.",
-                            "Choose an original LLaMA folder (HF format or Meta's consolidated.*.pth).")
+            raise UserError(tr("{folder} holds a {value} model, not LLaMA.", folder=folder, value=f"{config.get('model_type', 'unknown')!r}"),
+                            tr("Choose an original LLaMA folder (HF format or Meta's consolidated.*.pth)."))
         hf_weight_files(folder)       # refuses a folder without weights, or with a shard missing
         # Every weight file is checked against the published hashes (which list the .bin files).
         weights = sorted([*folder.glob("pytorch_model*.bin"), *folder.glob("*.safetensors")])
         return "hf", _size_for_dim(int(config.get("hidden_size", 0))), weights
-    raise UserError(f"{folder} does not look like a LLaMA model.",
-                    "Choose a folder with consolidated.*.pth + params.json (Meta) or config.json + weights (HF).")
+    raise UserError(tr("{folder} does not look like a LLaMA model.", folder=folder),
+                    tr("Choose a folder with consolidated.*.pth + params.json (Meta) or config.json + weights (HF)."))
 
 
 def _registry_path(settings: Settings) -> Path:

@@ -26,6 +26,7 @@ from .atomic import check_writable
 from .diskspace import require_space
 from .errors import UserError
 from .jobs import Cancelled, CancelToken, NullReporter
+from .i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ _TENSOR_LINE = re.compile(r"\[\s*(\d+)\s*/\s*(\d+)\s*\]\s+(\S+)")
 def normalize_type(name: str) -> str:
     key = name.strip().upper().replace("-", "_")
     if key not in QUANT_TYPES:
-        raise UserError(f"Unknown quantization type {name!r}.", f"Use one of: {', '.join(QUANT_TYPES)}.")
+        raise UserError(tr("Unknown quantization type {name}.", name=f"{name!r}"), tr("Use one of: {value}.", value=', '.join(QUANT_TYPES)))
     return key
 
 
@@ -83,12 +84,12 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
     qtype = normalize_type(qtype)
     in_path, out_path = Path(in_path), Path(out_path)
     if not in_path.is_file():
-        raise UserError(f"{in_path} does not exist.", "Convert the model to GGUF first (convert command).")
+        raise UserError(tr("{in_path} does not exist.", in_path=in_path), tr("Convert the model to GGUF first (convert command)."))
     with open(in_path, "rb") as f:
         if f.read(4) != b"GGUF":
-            raise UserError(f"{in_path.name} is not a GGUF file.", "Choose the .gguf file written by convert.")
+            raise UserError(tr("{name} is not a GGUF file.", name=in_path.name), tr("Choose the .gguf file written by convert."))
     if out_path.resolve() == in_path.resolve():
-        raise UserError("The output file is the input file.", "Choose another output name; the original is kept.")
+        raise UserError(tr("The output file is the input file."), tr("Choose another output name; the original is kept."))
     check_writable(out_path, "the quantized model")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     # The output size follows from the input's shapes: refuse before llama.cpp writes a byte.
@@ -98,7 +99,7 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
     started = time.monotonic()
     cmd = [sys.executable, "-u", "-m", "engine.quantize", "--child", str(in_path), str(tmp), qtype,
            str(threads or 0)]
-    progress.update(0, None, status=f"Quantizing to {qtype}", unit="tensors")
+    progress.update(0, None, status=tr("Quantizing to {qtype}", qtype=qtype), unit="tensors")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=str(ROOT), env=env)
     tail: collections.deque[str] = collections.deque(maxlen=20)
@@ -112,7 +113,7 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
             tail.append(line)
             m = _TENSOR_LINE.search(line)
             if m:
-                progress.update(int(m.group(1)), int(m.group(2)), status=f"Quantizing {m.group(3)}")
+                progress.update(int(m.group(1)), int(m.group(2)), status=tr("Quantizing {value}", value=m.group(3)))
             else:
                 log.info("llama.cpp quantize: %s", line)     # the log file only, never the terminal
 
@@ -133,8 +134,8 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
             detail = "\n".join(tail)
             log.error("llama.cpp quantize failed (exit %s):\n%s", proc.returncode, detail)
             last = next((ln for ln in reversed(tail) if ln.strip()), "no output")
-            raise UserError(f"llama.cpp could not quantize {in_path.name} to {qtype} ({last}).",
-                            "Check that the input is an F16/F32 GGUF written by convert and that the disk has space.")
+            raise UserError(tr("llama.cpp could not quantize {name} to {qtype} ({last}).", name=in_path.name, qtype=qtype, last=last),
+                            tr("Check that the input is an F16/F32 GGUF written by convert and that the disk has space."))
         os.replace(tmp, out_path)
     finally:
         if proc.poll() is None:
@@ -142,7 +143,7 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
             proc.wait()
         tmp.unlink(missing_ok=True)
     total = progress.snapshot.total
-    progress.update(total, total, status="Quantized", force=True)
+    progress.update(total, total, status=tr("Quantized"), force=True)
     return QuantizeResult(out_path, qtype, in_path.stat().st_size, out_path.stat().st_size,
                           time.monotonic() - started)
 
@@ -296,6 +297,79 @@ def estimate_ram_bytes(shapes: Shapes, qtype: str, n_ctx: int = 2048) -> int:
     return estimate_file_bytes(shapes, qtype) + kv_cache + compute
 
 
+# Block formats llama.cpp's CPU backend repacks at load into an interleaved copy (AVX2/NEON):
+# with a memory-mapped file the read pages stay resident beside the copy.
+REPACKED_BLOCKS = ("Q4_0", "Q4_K", "IQ4_NL")
+
+
+def repacked_bytes(shapes: Shapes, qtype: str) -> int:
+    """Bytes of the weights llama.cpp repacks on the CPU (counted twice when memory-mapped)."""
+    return int(sum(n * _bits(qtype, role, layer, shapes.layers, row) / 8
+                   for role, layer, n, row in shapes.tensors()
+                   if role != "token_embd" and _tensor_type(qtype, role, layer, shapes.layers) in REPACKED_BLOCKS
+                   and row % 256 == 0))
+
+
+def estimate_load_bytes(shapes: Shapes, qtype: str, n_ctx: int = 2048, *, mmap: bool) -> int:
+    """Peak resident memory while llama.cpp loads and runs the model, for one loading mode:
+    read into memory (``mmap=False``: weights + KV cache + buffers) or memory-mapped (the
+    pages of the repacked weights stay resident too).  bench/load7b.py measures both."""
+    peak = estimate_ram_bytes(shapes, qtype, n_ctx)
+    return peak + (repacked_bytes(shapes, qtype) if mmap else 0)
+
+
+def available_ram() -> int:
+    """Memory free for a model now (what the OS could give without swapping)."""
+    try:
+        import psutil
+        return int(psutil.virtual_memory().available)
+    except ImportError:
+        return total_ram() // 2
+
+
+def choose_mmap(shapes: Optional[Shapes], qtype: str, n_ctx: int = 2048, free: Optional[int] = None) -> bool:
+    """Memory-map (faster load) when that peak fits free memory with a margin, else read the file."""
+    if shapes is None:
+        return True
+    free = available_ram() if free is None else free
+    return estimate_load_bytes(shapes, qtype, n_ctx, mmap=True) * 1.15 < free
+
+
+def gguf_load_estimate(path: os.PathLike | str, n_ctx: int = 2048) -> Optional[dict]:
+    """{"read": bytes, "mmap": bytes} peak estimates for loading this GGUF file, from its own
+    tensor types (None when it cannot be read)."""
+    try:
+        from gguf import GGUFReader
+
+        reader = GGUFReader(str(path))
+        repacked = sum(int(t.n_bytes) for t in reader.tensors
+                       if t.tensor_type.name in REPACKED_BLOCKS and t.name != "token_embd.weight")
+    except Exception:  # noqa: BLE001 - an estimate only
+        return None
+    shapes = shapes_of_gguf(path)
+    if shapes is None:
+        return None
+    size = Path(path).stat().st_size
+    read = estimate_ram_bytes(shapes, "F16", n_ctx) - estimate_file_bytes(shapes, "F16") + size
+    return {"read": read, "mmap": read + repacked}
+
+
+def choose_gguf_mmap(path: os.PathLike | str, n_ctx: int = 2048, free: Optional[int] = None) -> bool:
+    """The loading mode for a GGUF file on this machine (see ``choose_mmap``)."""
+    free = available_ram() if free is None else free
+    if Path(path).stat().st_size * 3 < free:
+        return True             # fits either way: no need to read the file's tables
+    estimate = gguf_load_estimate(path, n_ctx)
+    if estimate is None:
+        return True
+    return estimate["mmap"] * 1.15 < free
+
+
+def estimate_run_bytes(shapes: Shapes, qtype: str, n_ctx: int = 2048, free: Optional[int] = None) -> int:
+    """What loading takes on this machine: the peak of the mode the app would choose."""
+    return estimate_load_bytes(shapes, qtype, n_ctx, mmap=choose_mmap(shapes, qtype, n_ctx, free))
+
+
 def total_ram() -> int:
     try:
         import psutil
@@ -305,9 +379,11 @@ def total_ram() -> int:
 
 
 def recommended_type(shapes: Shapes, available_ram: Optional[int] = None) -> str:
-    """Q8_0 when it fits comfortably in memory, else Q4_K_M (the laptop choice)."""
+    """Q8_0 when it fits comfortably in memory (loaded the leaner way, read into memory),
+    else Q4_K_M (the laptop choice)."""
     available_ram = total_ram() if available_ram is None else available_ram
-    return "Q8_0" if estimate_ram_bytes(shapes, "Q8_0") * 1.5 < available_ram else DEFAULT_TYPE
+    return ("Q8_0" if estimate_load_bytes(shapes, "Q8_0", mmap=False) * 1.5 < available_ram
+            else DEFAULT_TYPE)
 
 
 if __name__ == "__main__" and len(sys.argv) == 6 and sys.argv[1] == "--child":

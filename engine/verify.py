@@ -26,6 +26,7 @@ from .catalog import (ADAPTER, BASE_HF, BASE_PTH, MERGED_PTH, Catalog, HashEntry
 from .errors import UserError
 from .hashing import sha256_file
 from .jobs import CancelToken, NullReporter, ProgressReporter
+from .i18n import tr
 
 MATCH, MISMATCH, UNKNOWN = "match", "mismatch", "unknown"
 
@@ -125,8 +126,8 @@ def collect_files(targets: Iterable[os.PathLike | str]) -> list[Path]:
         elif target.is_file():
             files.append(target)
         else:
-            raise UserError(f"Nothing to verify at {target}: no such file or folder.",
-                            "Check the path (quote it if it contains spaces).")
+            raise UserError(tr("Nothing to verify at {target}: no such file or folder.", target=target),
+                            tr("Check the path (quote it if it contains spaces)."))
     return files
 
 
@@ -195,7 +196,7 @@ def verify_paths(targets: Iterable[os.PathLike | str], *, progress: ProgressRepo
     catalog = catalog or load_catalog()
     files = collect_files(targets)
     total = sum(f.stat().st_size for f in files)
-    progress.update(0, total, unit="bytes", status="Verifying")
+    progress.update(0, total, unit="bytes", status=tr("Verifying"))
     cache = HashCache() if use_cache else None
     verdicts, done = [], 0
     for f in files:
@@ -208,7 +209,7 @@ def verify_paths(targets: Iterable[os.PathLike | str], *, progress: ProgressRepo
             if cache:
                 cache.put(f, digest)
         done += size
-        progress.update(done, status=f"Verified {f.name}")
+        progress.update(done, status=tr("Verified {name}", name=f.name))
         verdicts.append(judge(f, digest, catalog))
     progress.update(total, force=True)
     return verdicts

@@ -43,11 +43,20 @@ def area_of(path: Path) -> str:
     return parts[0] if len(parts) > 1 else SHELL
 
 
+ENGINE = "engine"
+ENGINE_FOLDERS = ("engine", "training")     # Qt-free code whose user-facing text uses engine.i18n.tr
+
+
 def sources_by_area() -> dict[str, list[Path]]:
     areas: dict[str, list[Path]] = {}
     for path in sorted(GUI.rglob("*.py")):
         if "__pycache__" not in path.parts:
             areas.setdefault(area_of(path), []).append(path)
+    # The engine's messages (progress lines, errors) are one area: engine_<lang>.ts.
+    for folder in ENGINE_FOLDERS:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            if "__pycache__" not in path.parts and "i18n import tr" in path.read_text(encoding="utf-8"):
+                areas.setdefault(ENGINE, []).append(path)
     return areas
 
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from .i18n import tr
+from .i18n import engine_text, tr
 
 
 def error_box(parent: QWidget | None, title: str, message: str, hint: str = "",
               details: str = "") -> QMessageBox:
+    message, hint = engine_text(message), engine_text(hint)       # engine messages in the UI's language
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Critical)
     box.setWindowTitle(title)

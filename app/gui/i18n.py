@@ -45,6 +45,13 @@ def tr(text: str) -> str:
     return out
 
 
+def engine_text(text) -> str:
+    """An engine message (``engine.i18n.Msg``) in the UI's language; any other text as is.
+    Safe on any thread (QCoreApplication.translate is thread-safe)."""
+    from engine.i18n import render
+    return render(text, tr)
+
+
 def ts_files(language: str, folder: Path | None = None) -> list[Path]:
     return sorted((folder or I18N_DIR).glob(f"*_{language}.ts"))
 

@@ -5,7 +5,9 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from engine.jobs import Progress, describe
+from engine.jobs import Progress
+
+from .progress_text import describe_progress
 
 from .worker import Job, JobManager, JobState
 
@@ -53,7 +55,7 @@ class JobRow(QFrame):
         else:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(frac * 1000))
-        self.detail.setText(describe(p))
+        self.detail.setText(describe_progress(p))
 
     @Slot(str)
     def _on_state(self, state: str) -> None:

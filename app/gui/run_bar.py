@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
-from engine.jobs import describe
 
+from .progress_text import describe_progress
 from .worker import Job
 
 
@@ -118,7 +118,7 @@ class RunBar(QWidget):
     def _on_progress(self, p) -> None:
         if p.fraction is not None:
             self.progress.setValue(int(p.fraction * 1000))
-        self.status.setText(describe(p))
+        self.status.setText(describe_progress(p))
 
     @Slot(object)
     def _on_finished(self, result) -> None:

@@ -25,6 +25,9 @@ class LoadOptions:
     device: str = "auto"            # HF: auto | cpu | cuda | mps
     dtype: str = "auto"             # HF: auto | float32 | float16 | bfloat16
     lora: Optional[str] = None      # GGUF LoRA file (llama.cpp) or PEFT folder (HF), applied unmerged
+    # llama.cpp: memory-map the file (faster, but with CPU weight repacking the mapped pages stay
+    # resident beside the repacked copy) or read it into memory; None: chosen from free memory.
+    use_mmap: Optional[bool] = None
     # Long context: a context_size above the trained one turns on RoPE scaling ("ntk": upstream's
     # NTK-aware base, llama.cpp rope_freq_base / transformers rope_scaling "dynamic"; "linear":
     # position interpolation, llama.cpp rope_freq_scale / rope_scaling "linear"; "none": off).
@@ -83,6 +86,7 @@ class Backend:
     """A loaded model.  ``generate`` yields text pieces and fills ``last_stats``."""
 
     kind = ""
+    use_mmap: Optional[bool] = None     # llama.cpp: how the file was loaded (None: not a GGUF)
 
     def __init__(self, path: Path, options: LoadOptions) -> None:
         self.path = Path(path)

@@ -10,6 +10,7 @@ from ..errors import UserError
 from ..jobs import CancelToken, NullReporter, ProgressReporter
 from .backend_base import (  # noqa: F401  (re-exported: callers import them from here)
     Backend, GenerationStats, LoadOptions, RopeScaling, StopFilter, Timer, rope_scaling_for)
+from ..i18n import tr
 
 
 def detect_kind(path: Path) -> str:
@@ -20,22 +21,22 @@ def detect_kind(path: Path) -> str:
     if path.is_file():
         if kind == GGUF:
             return "gguf"
-        raise UserError(f"{path.name} is not a GGUF model file.",
-                        "Open a .gguf file, or a Hugging Face model folder (with config.json).")
+        raise UserError(tr("{name} is not a GGUF model file.", name=path.name),
+                        tr("Open a .gguf file, or a Hugging Face model folder (with config.json)."))
     if path.is_dir():
         if kind == HF:
             return "hf"
         if kind == LORA:
-            raise UserError(f"{path.name} is a LoRA adapter, not a full model.",
-                            "Open the base model and choose this folder as its LoRA, or merge it on the Merge page.")
+            raise UserError(tr("{name} is a LoRA adapter, not a full model.", name=path.name),
+                            tr("Open the base model and choose this folder as its LoRA, or merge it on the Merge page."))
         if kind == META:
-            raise UserError(f"{path.name} holds Meta-format weights (consolidated.NN.pth), which chat cannot load.",
-                            "Convert it to GGUF on the Quantize page (or with 'python main.py convert'), then open that.")
+            raise UserError(tr("{name} holds Meta-format weights (consolidated.NN.pth), which chat cannot load.", name=path.name),
+                            tr("Convert it to GGUF on the Quantize page (or with 'python main.py convert'), then open that."))
         if kind == GGUF:
             return "gguf-in-folder"
-        raise UserError(f"{path} holds no model (no config.json, no single .gguf file).",
-                        "Pick a .gguf file or a Hugging Face model folder.")
-    raise UserError(f"Model not found: {path}.", "Check the path, or pick a model from the list.")
+        raise UserError(tr("{path} holds no model (no config.json, no single .gguf file).", path=path),
+                        tr("Pick a .gguf file or a Hugging Face model folder."))
+    raise UserError(tr("Model not found: {path}.", path=path), tr("Check the path, or pick a model from the list."))
 
 
 def load_model(path, options: Optional[LoadOptions] = None, *,
@@ -49,7 +50,7 @@ def load_model(path, options: Optional[LoadOptions] = None, *,
     if kind == "gguf-in-folder":
         path, kind = sorted(path.glob("*.gguf"))[0], "gguf"
     if options.lora and not Path(options.lora).expanduser().exists():
-        raise UserError(f"LoRA not found: {options.lora}.", "Check the LoRA path or leave it empty.")
+        raise UserError(tr("LoRA not found: {lora}.", lora=options.lora), tr("Check the LoRA path or leave it empty."))
     if kind == "gguf":
         from .llama_backend import LlamaCppBackend
         return LlamaCppBackend.load(path, options, progress=progress, cancel=cancel)

@@ -11,6 +11,7 @@ from ..jobs import CancelToken, ProgressReporter
 from .backend_base import Backend, GenerationStats, LoadOptions, RopeScaling, StopFilter, Timer, rope_scaling_for
 from .presets import GenerationSettings
 from .templates import ModelFacts
+from ..i18n import tr
 
 
 def _device(choice: str, use_gpu: bool) -> str:
@@ -85,15 +86,12 @@ def _check_adapter_fits(adapter, model, path: Path) -> None:
     for key in sorted(adapter.low_rank):
         want = shapes.get(key)
         if want is None:
-            raise UserError(f"The LoRA {adapter.weights_file} has weights for {key}, which the model "
-                            f"{path.name} does not have: it was made for another base.", fix)
+            raise UserError(tr("The LoRA {weights_file} has weights for {key}, which the model {name} does not have: it was made for another base.", weights_file=adapter.weights_file, key=key, name=path.name), fix)
         got = tuple(adapter.delta_shape(key))
         if key in _RESIZED:
             want, got = want[1:], got[1:]
         if got != tuple(want):
-            raise UserError(f"The LoRA {adapter.weights_file} was trained for a model with hidden size "
-                            f"{adapter.hidden_size()}, but {path.name} has hidden size {hidden} "
-                            f"({key}: {got} instead of {tuple(want)}).", fix)
+            raise UserError(tr("The LoRA {weights_file} was trained for a model with hidden size {value}, but {name} has hidden size {hidden} ({key}: {got} instead of {want}).", weights_file=adapter.weights_file, value=adapter.hidden_size(), name=path.name, hidden=hidden, key=key, got=got, want=tuple(want)), fix)
 
 
 class HFBackend(Backend):
@@ -108,7 +106,7 @@ class HFBackend(Backend):
     @classmethod
     def load(cls, path: Path, options: LoadOptions, *, progress: ProgressReporter,
              cancel: CancelToken) -> "HFBackend":
-        progress.update(0, 4, status="Importing transformers", force=True)
+        progress.update(0, 4, status=tr("Importing transformers"), force=True)
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
         from transformers.utils import logging as hf_logging
@@ -118,21 +116,21 @@ class HFBackend(Backend):
         dtype = _dtype(options.dtype, device)
         lora = Path(options.lora).expanduser() if options.lora else None
         if lora is not None and not (lora / "adapter_config.json").exists():
-            raise UserError(f"{lora} is not a PEFT LoRA folder (no adapter_config.json).",
-                            "Choose the folder that holds adapter_config.json.")
+            raise UserError(tr("{lora} is not a PEFT LoRA folder (no adapter_config.json).", lora=lora),
+                            tr("Choose the folder that holds adapter_config.json."))
         # Read the adapter our own safe way first: a damaged file, a pickle with code or a
         # DoRA/other variant is one line naming the file, before the base model is loaded.
         adapter = _open_adapter(lora) if lora is not None else None
         # Upstream order: the LoRA's tokenizer (it may add Chinese tokens), else the base model's.
         tok_dir = lora if lora is not None and _has_tokenizer(lora) else path
-        progress.update(1, 4, status="Loading tokenizer", force=True)
+        progress.update(1, 4, status=tr("Loading tokenizer"), force=True)
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(tok_dir))
         except (OSError, ValueError) as exc:
-            raise UserError(f"The tokenizer in {tok_dir} could not be loaded: {exc}.",
-                            "The folder needs tokenizer.model or tokenizer.json.") from None
+            raise UserError(tr("The tokenizer in {tok_dir} could not be loaded: {exc}.", tok_dir=tok_dir, exc=exc),
+                            tr("The folder needs tokenizer.model or tokenizer.json.")) from None
         cancel.check()
-        progress.update(2, 4, status=f"Loading {path.name} on {device}", force=True)
+        progress.update(2, 4, status=tr("Loading {name} on {device}", name=path.name, device=device), force=True)
         if options.threads:
             torch.set_num_threads(options.threads)
         trained, rope = _rope_config(path, options)
@@ -143,9 +141,9 @@ class HFBackend(Backend):
         except MemoryError:
             raise
         except Exception as exc:  # noqa: BLE001 - safetensors, pickle and shape errors all mean a bad folder
-            raise UserError(f"The model in {path} could not be loaded: {exc}.",
-                            "Check that the folder is a complete Hugging Face model (verify it, or merge or "
-                            "download it again).") from None
+            raise UserError(tr("The model in {path} could not be loaded: {exc}.", path=path, exc=exc),
+                            tr("Check that the folder is a complete Hugging Face model (verify it, or merge or "
+                            "download it again).")) from None
         cancel.check()
         n_tok = len(tokenizer)
         if n_tok != model.get_input_embeddings().weight.shape[0]:
@@ -154,17 +152,17 @@ class HFBackend(Backend):
             elif lora is not None:
                 model.resize_token_embeddings(n_tok)
         if lora is not None:
-            progress.update(3, 4, status=f"Applying LoRA {lora.name} (unmerged)", force=True)
+            progress.update(3, 4, status=tr("Applying LoRA {name} (unmerged)", name=lora.name), force=True)
             from peft import PeftModel
             _check_adapter_fits(adapter, model, path)
             try:
                 model = PeftModel.from_pretrained(model, str(lora), torch_dtype=dtype)
             except (OSError, ValueError, RuntimeError) as exc:
-                raise UserError(f"The LoRA {lora.name} does not fit this model: {exc}.",
-                                "Choose the base model this LoRA was trained on.") from None
+                raise UserError(tr("The LoRA {name} does not fit this model: {exc}.", name=lora.name, exc=exc),
+                                tr("Choose the base model this LoRA was trained on.")) from None
         model.to(device)
         model.eval()
-        progress.update(4, 4, status="Model loaded", force=True)
+        progress.update(4, 4, status=tr("Model loaded"), force=True)
         backend = cls(path, options, model, tokenizer, device)
         backend.trained_context, backend.rope = trained, rope
         return backend

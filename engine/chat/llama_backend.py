@@ -11,6 +11,7 @@ from ..jobs import CancelToken, ProgressReporter
 from .backend_base import Backend, GenerationStats, LoadOptions, Timer, rope_scaling_for
 from .presets import GenerationSettings
 from .templates import ModelFacts
+from ..i18n import tr
 
 
 def _trained_context(meta: dict) -> tuple[int, float, int]:
@@ -65,9 +66,9 @@ class LlamaCppBackend(Backend):
         try:
             import llama_cpp
         except ImportError:
-            raise UserError("llama-cpp-python is not installed, so GGUF models cannot be loaded.",
-                            "Install it with: pip install llama-cpp-python") from None
-        progress.update(0, 1, status=f"Loading {path.name} (llama.cpp)", force=True)
+            raise UserError(tr("llama-cpp-python is not installed, so GGUF models cannot be loaded."),
+                            tr("Install it with: pip install llama-cpp-python")) from None
+        progress.update(0, 1, status=tr("Loading {name} (llama.cpp)", name=path.name), force=True)
         if options.gpu_layers is not None:
             gpu_layers = options.gpu_layers
         else:
@@ -77,20 +78,27 @@ class LlamaCppBackend(Backend):
                       # Prompt processing too (llama-cpp-python's default is every core, whatever the setting).
                       n_threads_batch=options.threads or max(1, os.cpu_count() or 1),
                       n_gpu_layers=gpu_layers, verbose=False)
+        use_mmap = options.use_mmap
+        if use_mmap is None:
+            from ..quantize import choose_gguf_mmap
+            use_mmap = choose_gguf_mmap(path, options.context_size)
+        kwargs["use_mmap"] = use_mmap
         if options.lora:
             kwargs["lora_path"] = str(Path(options.lora).expanduser())
         try:
             kwargs.update(_rope_kwargs(llama_cpp, path, options))
             llm = llama_cpp.Llama(**kwargs)
         except (ValueError, RuntimeError) as exc:
-            raise UserError(f"llama.cpp could not load {path.name}: {exc}.",
-                            "Check that the file is a complete GGUF model (re-download or re-convert it) "
-                            "and that a LoRA, if any, was made for this base model.") from None
+            raise UserError(tr("llama.cpp could not load {name}: {exc}.", name=path.name, exc=exc),
+                            tr("Check that the file is a complete GGUF model (re-download or re-convert it) "
+                            "and that a LoRA, if any, was made for this base model.")) from None
         if cancel.cancelled:
             llm.close()
             cancel.check()
-        progress.update(1, 1, status="Model loaded", force=True)
-        return cls(path, options, llm)
+        progress.update(1, 1, status=tr("Model loaded"), force=True)
+        backend = cls(path, options, llm)
+        backend.use_mmap = use_mmap
+        return backend
 
     @property
     def context_size(self) -> int:
@@ -127,8 +135,7 @@ class LlamaCppBackend(Backend):
         import numpy as np
         tokens = self.tokenize(prompt)
         if len(tokens) > self.context_size:
-            raise UserError(f"The prompt is {len(tokens)} tokens, longer than the {self.context_size}-token "
-                            "context.", "Load the model with a larger context size.")
+            raise UserError(tr("The prompt is {tokens} tokens, longer than the {context_size}-token context.", tokens=len(tokens), context_size=self.context_size), tr("Load the model with a larger context size."))
         llm = self.llm
         cached = llm.input_ids[: llm.n_tokens].tolist()
         keep = 0
@@ -158,8 +165,7 @@ class LlamaCppBackend(Backend):
             for text in texts:
                 tokens = self.tokenize(text)
                 if len(tokens) > self.context_size:
-                    raise UserError(f"The text is {len(tokens)} tokens, longer than the {self.context_size}-token "
-                                    "context.", "Split it into smaller pieces.")
+                    raise UserError(tr("The text is {tokens} tokens, longer than the {context_size}-token context.", tokens=len(tokens), context_size=self.context_size), tr("Split it into smaller pieces."))
                 llama_cpp.llama_memory_clear(memory, True)
                 total, count = np.zeros(n_embd, dtype=np.float64), 0
                 for start in range(0, len(tokens), n_batch):
@@ -171,8 +177,8 @@ class LlamaCppBackend(Backend):
                             batch.seq_id[i][0], batch.logits[i] = 0, True
                         batch.n_tokens = len(chunk)
                         if llama_cpp.llama_decode(ctx, batch) != 0:
-                            raise UserError("llama.cpp could not compute the embedding.",
-                                            "Try a shorter text, or reload the model.")
+                            raise UserError(tr("llama.cpp could not compute the embedding."),
+                                            tr("Try a shorter text, or reload the model."))
                         if pooled:      # an embedding model: llama.cpp pools the sequence itself
                             total = np.ctypeslib.as_array(llama_cpp.llama_get_embeddings_seq(ctx, 0),
                                                           shape=(n_embd,)).astype(np.float64)

@@ -13,6 +13,7 @@ from ..jobs import Cancelled, CancelToken, NullReporter
 from .resume import partial_bytes, remove_partial
 from .spec import DownloadSpec
 from .transfer import Transfer, _check_space
+from ..i18n import tr
 
 
 class _LinkedCancel(CancelToken):
@@ -138,14 +139,14 @@ class Downloader:
         dests = [s.dest.resolve() for s in specs]
         if len(set(dests)) != len(dests):
             dup = next(d for d in dests if dests.count(d) > 1)
-            raise UserError(f"{dup.name} appears twice in one download.", "Give each file its own destination.")
+            raise UserError(tr("{name} appears twice in one download.", name=dup.name), tr("Give each file its own destination."))
         self._check_batch_space(specs)
         agg = _Aggregate(progress, specs)
         inner = _LinkedCancel(cancel)
         workers = min(self.concurrency, len(specs))
         sizes = [s.size for s in specs]
         progress.update(0, None if None in sizes else sum(sizes), unit="bytes",
-                        status=f"Downloading {len(specs)} files", force=True)
+                        status=tr("Downloading {specs} files", specs=len(specs)), force=True)
 
         def one(index: int) -> Path:
             path = self._download(client, specs[index], agg.reporter(index), inner, discard_partial)
@@ -192,9 +193,8 @@ class Downloader:
                 remove_partial(spec.dest)
             raise
         except PermissionError as exc:
-            raise UserError(f"Cannot write {spec.dest.name} into {spec.dest.parent}: permission denied "
-                            f"({exc.filename or exc}).",
-                            "Choose a folder you can write to (Settings → Models folder, or --dest).") from None
+            raise UserError(tr("Cannot write {name} into {parent}: permission denied ({value}).", name=spec.dest.name, parent=spec.dest.parent, value=exc.filename or exc),
+                            tr("Choose a folder you can write to (Settings → Models folder, or --dest).")) from None
 
     def _already_there(self, spec: DownloadSpec, progress, cancel) -> bool:
         """True if ``dest`` already holds the right file; a different file there is never overwritten."""
@@ -202,20 +202,18 @@ class Downloader:
         if not dest.exists():
             return False
         if dest.is_dir():
-            raise UserError(f"{dest} is a folder.", "Choose a file name for the download.")
+            raise UserError(tr("{dest} is a folder.", dest=dest), tr("Choose a file name for the download."))
         size = dest.stat().st_size
         if spec.size is not None and size != spec.size:
-            raise UserError(f"{dest} already exists and is not the expected file "
-                            f"({size:,} bytes, expected {spec.size:,}).",
-                            "Move or delete it, then download again.")
+            raise UserError(tr("{dest} already exists and is not the expected file ({size} bytes, expected {size2}).", dest=dest, size=f"{size:,}", size2=f"{spec.size:,}"),
+                            tr("Move or delete it, then download again."))
         if spec.sha256:
             from ..hashing import sha256_file
 
-            progress.update(0, size, unit="bytes", status=f"Checking the existing {dest.name}", force=True)
+            progress.update(0, size, unit="bytes", status=tr("Checking the existing {name}", name=dest.name), force=True)
             actual = sha256_file(dest, progress=progress, cancel=cancel)
             if actual != spec.sha256:
-                raise UserError(f"{dest} already exists and does not match the published SHA256 "
-                                f"(expected {spec.sha256}, got {actual}).",
-                                "Move or delete it, then download again.")
-        progress.update(size, size, unit="bytes", status=f"Already downloaded: {dest.name}", force=True)
+                raise UserError(tr("{dest} already exists and does not match the published SHA256 (expected {sha256}, got {actual}).", dest=dest, sha256=spec.sha256, actual=actual),
+                                tr("Move or delete it, then download again."))
+        progress.update(size, size, unit="bytes", status=tr("Already downloaded: {name}", name=dest.name), force=True)
         return True

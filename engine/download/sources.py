@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from ..errors import UserError
+from ..i18n import tr
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ def check_source(source: str) -> Source:
     """The source called ``source``, or a UserError naming the valid ones."""
     found = _BY_ID.get(source)
     if found is None:
-        raise UserError(f"Unknown download source {source!r}.", f"Use one of: {', '.join(SOURCE_IDS)}.")
+        raise UserError(tr("Unknown download source {source}.", source=f"{source!r}"), tr("Use one of: {value}.", value=', '.join(SOURCE_IDS)))
     return found
 
 
@@ -46,7 +47,7 @@ def repo_file_url(source: str, repo: str, filename: str, *, endpoint: str | None
     """
     src = check_source(source)
     if not repo or repo.count("/") != 1:
-        raise UserError(f"{repo!r} is not a repository id.", "Use the form owner/name, e.g. hfl/chinese-alpaca-lora-7b.")
+        raise UserError(tr("{repo} is not a repository id.", repo=f"{repo!r}"), tr("Use the form owner/name, e.g. hfl/chinese-alpaca-lora-7b."))
     base = (endpoint or src.host).rstrip("/")
     path = quote(filename.lstrip("/"))
     rev = src.default_revision if revision == "main" else revision

@@ -7,6 +7,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from ..errors import UserError
+from ..i18n import tr
 
 
 @dataclass
@@ -21,12 +22,12 @@ class DownloadSpec:
         if self.sha256:
             self.sha256 = self.sha256.strip().lower()
             if len(self.sha256) != 64 or any(c not in "0123456789abcdef" for c in self.sha256):
-                raise UserError(f"{self.sha256!r} is not a SHA256 hash.",
-                                "A SHA256 is 64 hexadecimal characters; copy it again from the publisher.")
+                raise UserError(tr("{sha256} is not a SHA256 hash.", sha256=f"{self.sha256!r}"),
+                                tr("A SHA256 is 64 hexadecimal characters; copy it again from the publisher."))
         scheme = urlsplit(self.url).scheme
         if scheme not in ("http", "https"):
-            raise UserError(f"Cannot download {self.url!r}: only http:// and https:// addresses work.",
-                            "Copy the full address, starting with https://.")
+            raise UserError(tr("Cannot download {url}: only http:// and https:// addresses work.", url=f"{self.url!r}"),
+                            tr("Copy the full address, starting with https://."))
 
 
 class ChecksumMismatch(UserError):

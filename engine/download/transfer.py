@@ -19,6 +19,7 @@ from ..jobs import Cancelled, format_bytes
 from .resume import CORRUPT_SUFFIX, Sidecar, parse_content_range, part_path, remove_partial, sidecar_path
 from .spec import ChecksumMismatch, DownloadSpec
 from .stream import FIRST_REQUEST, FLUSH_AFTER, _direct_socket, _Interrupter, _PartWriter, _use_waitall
+from ..i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
     import httpx
@@ -106,7 +107,7 @@ class Transfer:
             self.offset = size
             log.info("Resuming %s at %s", self.name, format_bytes(self.offset))
             return
-        self.progress.update(0, size, unit="bytes", status=f"Checking the partial download of {self.name}",
+        self.progress.update(0, size, unit="bytes", status=tr("Checking the partial download of {name}", name=self.name),
                              force=True)
         buf = bytearray(CHUNK)
         view = memoryview(buf)
@@ -128,7 +129,7 @@ class Transfer:
         self.meta = Sidecar(url=self.spec.url, size=self.spec.size)
         with open(self.part, "wb"):
             pass
-        self.progress.update(0, status=f"Downloading {self.name} (restarted: {why})", force=True)
+        self.progress.update(0, status=tr("Downloading {name} (restarted: {why})", name=self.name, why=why), force=True)
 
     # -- one HTTP attempt ---------------------------------------------------
     def _request_headers(self) -> dict:
@@ -148,11 +149,11 @@ class Transfer:
             host = _host(str(r.url))
             if code in (401, 403):
                 raise UserError(
-                    f"{self.name}: access denied on {host} (HTTP {code}).",
-                    "The repository may not exist or may need a login: check the model id, "
-                    "or switch the download source.")
-            raise UserError(f"{self.name}: not found on {host} (HTTP {code}).",
-                            "Check the model id or the address, or switch the download source.")
+                    tr("{name}: access denied on {host} (HTTP {code}).", name=self.name, host=host, code=code),
+                    tr("The repository may not exist or may need a login: check the model id, "
+                    "or switch the download source."))
+            raise UserError(tr("{name}: not found on {host} (HTTP {code}).", name=self.name, host=host, code=code),
+                            tr("Check the model id or the address, or switch the download source."))
         if code == 429 or code == 408 or code >= 500:
             retry_after = None
             try:
@@ -161,8 +162,8 @@ class Transfer:
                 pass
             raise _Retry(f"the server is busy (HTTP {code})", retry_after)
         if code >= 400 and code != 416:
-            raise UserError(f"{self.name}: the server at {_host(str(r.url))} refused the download (HTTP {code}).",
-                            "Check the address, or switch the download source.")
+            raise UserError(tr("{name}: the server at {url} refused the download (HTTP {code}).", name=self.name, url=_host(str(r.url)), code=code),
+                            tr("Check the address, or switch the download source."))
 
     def _accept_response(self, r: "httpx.Response") -> bool:
         """Line the response up with the .part; return True if the file is already complete."""
@@ -189,12 +190,12 @@ class Transfer:
             length = r.headers.get("Content-Length")
             self.total = int(length) if length and length.isdigit() else self.spec.size
         else:
-            raise UserError(f"{self.name}: unexpected answer from {_host(str(r.url))} (HTTP {r.status_code}).",
-                            "Check the address, or switch the download source.")
+            raise UserError(tr("{name}: unexpected answer from {url} (HTTP {status_code}).", name=self.name, url=_host(str(r.url)), status_code=r.status_code),
+                            tr("Check the address, or switch the download source."))
         if self.spec.size is not None and self.total is not None and self.total != self.spec.size:
             raise UserError(
-                f"{self.name}: the server offers {self.total:,} bytes, but {self.spec.size:,} were expected.",
-                "The source serves a different file: switch the download source or check the address.")
+                tr("{name}: the server offers {total} bytes, but {size} were expected.", name=self.name, total=f"{self.total:,}", size=f"{self.spec.size:,}"),
+                tr("The source serves a different file: switch the download source or check the address."))
         if self.offset == 0:
             self.meta.etag, self.meta.last_modified = etag, modified
         self.meta.size = self.total
@@ -221,7 +222,7 @@ class Transfer:
         except httpx.TransportError as exc:
             self.cancel.check()     # a read cut short by a cancel is a cancel, not a network error
             if isinstance(exc, httpx.UnsupportedProtocol):
-                raise UserError(f"Cannot download {self.spec.url}: {exc}.", "Check the address.") from None
+                raise UserError(tr("Cannot download {url}: {exc}.", url=self.spec.url, exc=exc), tr("Check the address.")) from None
             raise _Retry(_describe_transport_error(exc)) from exc
         finally:
             self.made_progress = self.offset > start_offset
@@ -353,9 +354,8 @@ class Transfer:
 
     def _disk_full(self) -> UserError:
         return UserError(
-            f"The disk is full: {self.name} could not be written "
-            f"({format_bytes(self.offset)} of it are saved as {self.part.name}).",
-            "Free up space, then download again: it resumes where it stopped.")
+            tr("The disk is full: {name} could not be written ({offset} of it are saved as {name2}).", name=self.name, offset=format_bytes(self.offset), name2=self.part.name),
+            tr("Free up space, then download again: it resumes where it stopped."))
 
     def _save_meta(self, nbytes: int) -> None:
         self.meta.bytes = nbytes
@@ -392,18 +392,19 @@ class Transfer:
                 failures += 1
                 if failures > self.dl.retries:
                     raise UserError(
-                        f"Downloading {self.name} from {_host(self.spec.url)} failed after "
-                        f"{failures} attempt{'s' if failures != 1 else ''}: {exc.reason}.",
-                        "Check your network or proxy, or switch the download source; "
-                        "run the download again to resume where it stopped.") from None
+                        (tr("Downloading {name} from {url} failed after 1 attempt: {reason}.", name=self.name,
+                            url=_host(self.spec.url), reason=exc.reason) if failures == 1 else
+                         tr("Downloading {name} from {url} failed after {failures} attempts: {reason}.",
+                            name=self.name, url=_host(self.spec.url), failures=failures, reason=exc.reason)),
+                        tr("Check your network or proxy, or switch the download source; "
+                        "run the download again to resume where it stopped.")) from None
                 delay = exc.retry_after if exc.retry_after is not None else min(
                     self.dl.backoff * 2 ** (failures - 1), MAX_BACKOFF)
                 delay = min(delay, MAX_BACKOFF)
                 if delay > 0:
                     log.info("%s: %s; retrying in %.1f s (%d/%d)", self.name, exc.reason, delay,
                              failures, self.dl.retries)
-                    self.progress.update(status=f"{self.name}: {exc.reason}; retrying in {delay:.0f} s "
-                                                f"({failures}/{self.dl.retries})")
+                    self.progress.update(status=tr("{name}: {reason}; retrying in {delay} s ({failures}/{retries})", name=self.name, reason=exc.reason, delay=f"{delay:.0f}", failures=failures, retries=self.dl.retries))
                     if self.cancel.wait(delay):
                         raise Cancelled("cancelled by user")
         return self._finish()
@@ -423,6 +424,7 @@ class Transfer:
         os.replace(self.part, self.dest)
         remove_partial(self.dest)
         verb = "Verified" if self.spec.sha256 else "Downloaded"
-        self.progress.update(self.offset, self.offset, status=f"{verb} {self.name}", force=True)
+        status = tr("Verified {name}", name=self.name) if self.spec.sha256 else tr("Downloaded {name}", name=self.name)
+        self.progress.update(self.offset, self.offset, status=status, force=True)
         log.info("%s %s%s", verb, self.dest, f" (sha256 {actual})" if actual else "")
         return self.dest

@@ -17,6 +17,7 @@ from ..jobs import CancelToken, NullReporter
 from .readers import Source, open_source
 from .stream import TensorStream
 from .vocabulary import add_tokenizer
+from ..i18n import tr
 
 OUTTYPES = ("f32", "f16", "bf16", "q8_0")
 METADATA_ALLOWANCE = 8 << 20    # header, vocabulary and alignment on top of the tensor bytes
@@ -99,8 +100,8 @@ def _rope_settings(config: dict) -> tuple[Optional[float], Optional[float]]:
         return theta, None
     if rope_type == "linear":
         return theta, float(scaling["factor"])
-    raise UserError(f"RoPE scaling type {rope_type!r} is not supported by this converter.",
-                    "Convert this model with llama.cpp's convert_hf_to_gguf.py.")
+    raise UserError(tr("RoPE scaling type {rope_type} is not supported by this converter.", rope_type=f"{rope_type!r}"),
+                    tr("Convert this model with llama.cpp's convert_hf_to_gguf.py."))
 
 
 def convert(model_dir: os.PathLike | str, out_path: os.PathLike | str, *, outtype: str = "f16",
@@ -124,18 +125,18 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
     started = time.monotonic()
     folder = source.folder
     if outtype not in OUTTYPES:
-        raise UserError(f"Unknown output type {outtype!r}.", f"Use one of: {', '.join(OUTTYPES)}.")
+        raise UserError(tr("Unknown output type {outtype}.", outtype=f"{outtype!r}"), tr("Use one of: {value}.", value=', '.join(OUTTYPES)))
     if out_path.exists() and not overwrite:
-        raise UserError(f"{out_path} already exists.", "Choose another file name or delete the old file.")
+        raise UserError(tr("{out_path} already exists.", out_path=out_path), tr("Choose another file name or delete the old file."))
     if out_path.resolve().parent == folder.resolve() and out_path.suffix != ".gguf":
-        raise UserError("The output would be written among the model's own files.", "Give the output a .gguf name.")
-    progress.update(0, None, status="Reading model description", unit="bytes")
+        raise UserError(tr("The output would be written among the model's own files."), tr("Give the output a .gguf name."))
+    progress.update(0, None, status=tr("Reading model description"), unit="bytes")
 
     config, refs = source.config, source.refs
     by_name = {r.name: r for r in refs}
     emb = by_name.get("model.embed_tokens.weight")
     if emb is None:
-        raise UserError(f"{folder} has no model.embed_tokens.weight.", "The checkpoint is incomplete; merge it again.")
+        raise UserError(tr("{folder} has no model.embed_tokens.weight.", folder=folder), tr("The checkpoint is incomplete; merge it again."))
     rows, hidden = emb.shape
     notes: list[str] = []
     declared = config.get("vocab_size")
@@ -183,13 +184,13 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
             continue   # recomputed by llama.cpp
         new_name = name_map.get_name(ref.name, try_suffixes=(".weight", ".bias"))
         if new_name is None:
-            raise UserError(f"Tensor {ref.name} has no llama.cpp equivalent.",
-                            "This is not a plain LLaMA checkpoint; convert it with llama.cpp's own tools.")
+            raise UserError(tr("Tensor {name} has no llama.cpp equivalent.", name=ref.name),
+                            tr("This is not a plain LLaMA checkpoint; convert it with llama.cpp's own tools."))
         qtype = _plan_type(new_name, ref.shape, outtype)
         plan.append((ref, new_name, qtype))
     if "output.weight" not in {p[1] for p in plan} and not config.get("tie_word_embeddings", False):
-        raise UserError(f"{folder} has no lm_head weight and the config does not tie it to the embeddings.",
-                        "The checkpoint is incomplete; merge or download it again.")
+        raise UserError(tr("{folder} has no lm_head weight and the config does not tie it to the embeddings.", folder=folder),
+                        tr("The checkpoint is incomplete; merge or download it again."))
     for ref, new_name, qtype in plan:
         writer.add_tensor_info(new_name, ref.shape, np.float32, _nbytes(ref.shape, qtype), raw_dtype=qtype)
     total = sum(_nbytes(r.shape, q) for r, _, q in plan)
@@ -211,7 +212,7 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
         done = 0
         for i, (ref, new_name, qtype) in enumerate(plan):
             cancel.check()
-            progress.update(done, total, status=f"Converting {new_name}")
+            progress.update(done, total, status=tr("Converting {new_name}", new_name=new_name))
             if i + 1 < len(plan):
                 stream.prefetch(plan[i + 1][0])
             heads = _rope_heads(ref.name, n_head, n_kv, source.rope_interleaved)
@@ -237,10 +238,10 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
             stream.close()
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-            raise UserError(f"The disk filled up while writing {out_path.name}; nothing was kept.",
-                            "Free some space or choose another output folder.") from None
+            raise UserError(tr("The disk filled up while writing {name}; nothing was kept.", name=out_path.name),
+                            tr("Free some space or choose another output folder.")) from None
         raise
-    progress.update(total, total, status="Converted", force=True)
+    progress.update(total, total, status=tr("Converted"), force=True)
     return ConvertResult(out_path, outtype, len(plan), n_params, rows, tokenizer,
                          time.monotonic() - started, notes, source.format)
 

@@ -21,6 +21,7 @@ from .inputs import Architecture, BaseCheckpoint, open_base
 from .lora import LoraAdapter, copy_tokenizer_files, open_lora
 from .safetensors_file import ITEM_SIZE, nbytes
 from .writer import HFWriter, PthWriter, pth_params, pth_shard_count
+from ..i18n import tr
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +103,12 @@ def plan_merge(base_dir, lora_dirs, out_dir, *, out_format: str = "hf", dtype: s
                fix_order: bool = False, overwrite: bool = False, shard_bytes: int = DEFAULT_SHARD_BYTES,
                pth_shards: int | None = None) -> MergePlan:
     if out_format not in FORMATS:
-        raise UserError(f"Unknown output format {out_format!r}.", f"Use one of: {', '.join(FORMATS)}.")
+        raise UserError(tr("Unknown output format {out_format}.", out_format=f"{out_format!r}"), tr("Use one of: {value}.", value=', '.join(FORMATS)))
     if dtype not in DTYPES:
-        raise UserError(f"Unknown data type {dtype!r}.", f"Use one of: {', '.join(DTYPES)}.")
+        raise UserError(tr("Unknown data type {dtype}.", dtype=f"{dtype!r}"), tr("Use one of: {value}.", value=', '.join(DTYPES)))
     lora_dirs = [Path(d).expanduser() for d in lora_dirs]
     if not lora_dirs:
-        raise UserError("No LoRA to merge.", "Add at least one LoRA folder.")
+        raise UserError(tr("No LoRA to merge."), tr("Add at least one LoRA folder."))
     out_dir = Path(out_dir).expanduser()
     try:
         checks.check_output_location(out_dir, [Path(base_dir), *lora_dirs], overwrite)
@@ -226,7 +227,7 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
     removed: list[StalePartial] = []
     try:
         if plan.stale:
-            progress.update(status="Removing the partial output of an earlier merge", force=True)
+            progress.update(status=tr("Removing the partial output of an earlier merge"), force=True)
             removed = remove_stale_partials(plan.out_dir)
             if removed:
                 log.info("Removed partial output of an earlier merge: %s", describe_stale(removed))
@@ -235,11 +236,11 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
             writer = (HFWriter(tmp, specs, plan.shard_bytes) if plan.out_format == "hf" else
                       PthWriter(tmp, specs, plan.pth_shards, plan.arch.heads, plan.arch.kv_heads))
             done = 0
-            progress.update(0, total, unit="bytes", status="Merging")
+            progress.update(0, total, unit="bytes", status=tr("Merging"))
             try:
                 for n, step in enumerate(plan.steps, 1):
                     cancel.check()
-                    progress.update(done, status=f"Merging tensor {n}/{len(plan.steps)}: {step.key}")
+                    progress.update(done, status=tr("Merging tensor {n}/{steps}: {key}", n=n, steps=len(plan.steps), key=step.key))
                     tensor = merge_tensor(plan, step.key)
                     writer.write(step.key, tensor)
                     done += nbytes(step.shape, plan.dtype)
@@ -250,12 +251,12 @@ def run_merge(plan: MergePlan, *, progress: ProgressReporter | None = None,
                 writer.abort()
                 raise
             cancel.check()
-            progress.update(status="Writing config and tokenizer files")
+            progress.update(status=tr("Writing config and tokenizer files"))
             _write_side_files(plan, tmp)
             _write_sha256sums(tmp, hashes, cancel)
     finally:
         plan.close()
-    progress.update(total, total, status="Merged", force=True)
+    progress.update(total, total, status=tr("Merged"), force=True)
     log.info("Merged %s into %s", " + ".join(x.name for x in plan.loras), plan.out_dir)
     summary = f"Merged model written to {plan.out_dir}"
     if removed:

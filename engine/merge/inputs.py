@@ -18,6 +18,7 @@ from ..checkpoint.torchfile import madvise_dontneed, release_pages, torch_load  
 from ..errors import UserError
 from . import meta
 from .safetensors_file import SafetensorsReader, dtype_name
+from ..i18n import tr
 
 TOKENIZER_FILES = ("tokenizer.model", "tokenizer.json", "tokenizer_config.json",
                    "special_tokens_map.json", "added_tokens.json", "chat_template.jinja")
@@ -108,8 +109,8 @@ class BaseCheckpoint:
         c = self.hf_config
         emb = self.specs.get("model.embed_tokens.weight")
         if emb is None:
-            raise UserError(f"{self.folder} has no model.embed_tokens.weight: it is not a LLaMA model.",
-                            "Pick the folder of an original LLaMA (HF or Meta format).")
+            raise UserError(tr("{folder} has no model.embed_tokens.weight: it is not a LLaMA model.", folder=self.folder),
+                            tr("Pick the folder of an original LLaMA (HF or Meta format)."))
         heads = int(c.get("num_attention_heads") or 0)
         kv = self.specs.get("model.layers.0.self_attn.k_proj.weight")
         head_dim = emb[0][1] // heads if heads else 0
@@ -126,8 +127,8 @@ class HFCheckpoint(BaseCheckpoint):
         super().__init__(folder)
         cfg = self.folder / "config.json"
         if not cfg.exists():
-            raise UserError(f"{self.folder} has no config.json.",
-                            "Pick the folder that holds the model's config.json and weight files.")
+            raise UserError(tr("{folder} has no config.json.", folder=self.folder),
+                            tr("Pick the folder that holds the model's config.json and weight files."))
         self.hf_config = read_json(cfg)
         gen = self.folder / "generation_config.json"
         if gen.exists():
@@ -184,12 +185,12 @@ class MetaCheckpoint(BaseCheckpoint):
         self.params = read_json(self.folder / "params.json")
         self._files = sorted(self.folder.glob("consolidated.*.pth"))
         if not self._files:
-            raise UserError(f"{self.folder} has params.json but no consolidated.NN.pth files.",
-                            "Copy the consolidated.00.pth (and further parts) into this folder.")
+            raise UserError(tr("{folder} has params.json but no consolidated.NN.pth files.", folder=self.folder),
+                            tr("Copy the consolidated.00.pth (and further parts) into this folder."))
         expected = [f"consolidated.{i:02d}.pth" for i in range(len(self._files))]
         if [p.name for p in self._files] != expected:
-            raise UserError(f"{self.folder}: the consolidated.NN.pth parts are not numbered 00..{len(self._files) - 1:02d}.",
-                            "A part is missing; download it again.")
+            raise UserError(tr("{folder}: the consolidated.NN.pth parts are not numbered 00..{value}.", folder=self.folder, value=f"{len(self._files) - 1:02d}"),
+                            tr("A part is missing; download it again."))
         self._shards = [torch_load(p) for p in self._files]
         self._meta_key: dict[str, str] = {}
         first = self._shards[0]
@@ -199,7 +200,7 @@ class MetaCheckpoint(BaseCheckpoint):
                 continue
             missing = [p.name for p, sd in zip(self._files, self._shards) if mk not in sd]
             if missing:
-                raise UserError(f"{mk} is missing from {', '.join(missing)}.", "The checkpoint parts do not belong together.")
+                raise UserError(tr("{mk} is missing from {value}.", mk=mk, value=', '.join(missing)), tr("The checkpoint parts do not belong together."))
             dim = meta.split_dim(mk) if len(self._shards) > 1 else None
             shape = list(t.shape)
             if dim is not None:
@@ -253,17 +254,17 @@ class MetaCheckpoint(BaseCheckpoint):
 def open_base(folder) -> BaseCheckpoint:
     folder = Path(folder).expanduser()
     if not folder.exists():
-        raise UserError(f"Base model folder {folder} does not exist.", "Check the path.")
+        raise UserError(tr("Base model folder {folder} does not exist.", folder=folder), tr("Check the path."))
     if not folder.is_dir():
-        raise UserError(f"{folder} is a file; the base model is a folder.",
-                        "Pick the folder that holds config.json or params.json.")
+        raise UserError(tr("{folder} is a file; the base model is a folder.", folder=folder),
+                        tr("Pick the folder that holds config.json or params.json."))
     kind = folder_kind(folder)
     if kind == META:
         return MetaCheckpoint(folder)
     if kind == HF:
         return HFCheckpoint(folder)
     if kind == LORA:
-        raise UserError(f"{folder} is a LoRA, not a base model.",
-                        "Pick the original LLaMA as the base, and add this folder as a LoRA.")
-    raise UserError(f"{folder} is not a LLaMA model folder (no config.json, and no params.json with consolidated.NN.pth).",
-                    "Pick the folder of the original LLaMA weights, in HF or Meta format.")
+        raise UserError(tr("{folder} is a LoRA, not a base model.", folder=folder),
+                        tr("Pick the original LLaMA as the base, and add this folder as a LoRA."))
+    raise UserError(tr("{folder} is not a LLaMA model folder (no config.json, and no params.json with consolidated.NN.pth).", folder=folder),
+                    tr("Pick the folder of the original LLaMA weights, in HF or Meta format."))

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..errors import UserError
 from .inputs import TOKENIZER_FILES, release_pages, torch_load
 from .safetensors_file import SafetensorsReader
+from ..i18n import tr
 
 _LORA_KEY = re.compile(r"^(?:base_model\.model\.)?(?P<mod>.+?)\.(?P<kind>lora_A|lora_B|lora_embedding_A|lora_embedding_B)"
                        r"(?:\.default)?(?:\.weight)?$")
@@ -156,28 +157,28 @@ def _scale(config: dict, module: str) -> float:
 def open_lora(folder) -> LoraAdapter:
     folder = Path(folder).expanduser()
     if not folder.is_dir():
-        raise UserError(f"LoRA folder {folder} does not exist.", "Check the path, or download the LoRA first.")
+        raise UserError(tr("LoRA folder {folder} does not exist.", folder=folder), tr("Check the path, or download the LoRA first."))
     cfg_path = folder / "adapter_config.json"
     if not cfg_path.exists():
         if (folder / "config.json").exists():
-            raise UserError(f"{folder} is a full model, not a LoRA (no adapter_config.json).",
-                            "Use it as the base model, or pick the LoRA's folder.")
-        raise UserError(f"{folder} has no adapter_config.json: it is not a PEFT LoRA folder.",
-                        "Pick the folder that holds adapter_config.json and adapter_model.bin/.safetensors.")
+            raise UserError(tr("{folder} is a full model, not a LoRA (no adapter_config.json).", folder=folder),
+                            tr("Use it as the base model, or pick the LoRA's folder."))
+        raise UserError(tr("{folder} has no adapter_config.json: it is not a PEFT LoRA folder.", folder=folder),
+                        tr("Pick the folder that holds adapter_config.json and adapter_model.bin/.safetensors."))
     try:
         config = json.loads(cfg_path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UserError(f"{cfg_path} is not valid JSON ({exc}).",
-                        "The LoRA download is damaged or incomplete: download the LoRA again.") from None
+        raise UserError(tr("{cfg_path} is not valid JSON ({exc}).", cfg_path=cfg_path, exc=exc),
+                        tr("The LoRA download is damaged or incomplete: download the LoRA again.")) from None
     if not isinstance(config, dict):
-        raise UserError(f"{cfg_path} is not a JSON object.", "Download the LoRA again.")
+        raise UserError(tr("{cfg_path} is not a JSON object.", cfg_path=cfg_path), tr("Download the LoRA again."))
     peft_type = str(config.get("peft_type", "LORA")).upper()
     if peft_type != "LORA":
-        raise UserError(f"{folder.name} is a {peft_type} adapter; only LoRA adapters can be merged.",
-                        "Choose a LoRA (peft_type LORA), such as the Chinese-LLaMA/Alpaca LoRAs.")
+        raise UserError(tr("{name} is a {peft_type} adapter; only LoRA adapters can be merged.", name=folder.name, peft_type=peft_type),
+                        tr("Choose a LoRA (peft_type LORA), such as the Chinese-LLaMA/Alpaca LoRAs."))
     if config.get("use_dora"):
-        raise UserError(f"{folder.name} is a DoRA adapter, which this merge does not support.",
-                        "Merge it with PEFT's merge_and_unload instead.")
+        raise UserError(tr("{name} is a DoRA adapter, which this merge does not support.", name=folder.name),
+                        tr("Merge it with PEFT's merge_and_unload instead."))
     adapter = LoraAdapter(folder=folder, config=config)
     st, pt = folder / "adapter_model.safetensors", folder / "adapter_model.bin"
     if st.exists():
@@ -189,14 +190,14 @@ def open_lora(folder) -> LoraAdapter:
         adapter._sd = torch_load(pt)
         names = {k: tuple(t.shape) for k, t in adapter._sd.items()}
     else:
-        raise UserError(f"{folder.name} has adapter_config.json but no adapter_model.bin or adapter_model.safetensors.",
-                        "The download is incomplete; download the LoRA again.")
+        raise UserError(tr("{name} has adapter_config.json but no adapter_model.bin or adapter_model.safetensors.", name=folder.name),
+                        tr("The download is incomplete; download the LoRA again."))
     adapter.specs = names
     pairs: dict[str, dict] = {}
     for name in names:
         if any(u in name for u in _UNSUPPORTED):
-            raise UserError(f"{folder.name} uses a LoRA variant this merge does not support ({name}).",
-                            "Merge it with PEFT's merge_and_unload instead, or choose a plain LoRA.")
+            raise UserError(tr("{name} uses a LoRA variant this merge does not support ({name2}).", name=folder.name, name2=name),
+                            tr("Merge it with PEFT's merge_and_unload instead, or choose a plain LoRA."))
         m = _LORA_KEY.match(name)
         if m:
             kind = m.group("kind")
@@ -208,11 +209,11 @@ def open_lora(folder) -> LoraAdapter:
         adapter.full[key] = name
     for mod, pair in pairs.items():
         if "A" not in pair or "B" not in pair:
-            raise UserError(f"{folder.name} is damaged: {mod} has only one of lora_A / lora_B.",
-                            "Download the LoRA again.")
+            raise UserError(tr("{name} is damaged: {mod} has only one of lora_A / lora_B.", name=folder.name, mod=mod),
+                            tr("Download the LoRA again."))
         adapter.low_rank[f"{mod}.weight"] = LowRank(pair["A"], pair["B"], _scale(config, mod), pair["embedding"])
     if not adapter.low_rank and not adapter.full:
-        raise UserError(f"{folder.name}'s adapter file holds no LoRA weights.", "Download the LoRA again.")
+        raise UserError(tr("{name}'s adapter file holds no LoRA weights.", name=folder.name), tr("Download the LoRA again."))
     adapter.tokenizer_size = tokenizer_size(folder)
     return adapter
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import UserError
+from ..i18n import tr
 
 OUT_FORMATS = ("hf", "pth")
 
@@ -38,13 +39,13 @@ class MergeRequest:
     def require_base(self, hint: str = "Register yours once on the Models page (or: python main.py base add DIR), "
                                        "or choose the base folder yourself.") -> Path:
         if self.base is None:
-            raise UserError(f"No original LLaMA-{self.base_size} is registered.", hint)
+            raise UserError(tr("No original LLaMA-{base_size} is registered.", base_size=self.base_size), hint)
         return self.base
 
     def require_loras(self) -> list[Path]:
         if self.missing:
-            raise UserError(f"Not downloaded yet: {', '.join(self.missing)}.",
-                            f"Download them first (Models page, or: python main.py download {self.missing[0]}).")
+            raise UserError(tr("Not downloaded yet: {value}.", value=', '.join(self.missing)),
+                            tr("Download them first (Models page, or: python main.py download {value}).", value=self.missing[0]))
         return self.loras
 
 
@@ -56,7 +57,7 @@ def merge_request(model_id: str, settings, *, out_format: str = "hf", catalog=No
     from ..model_library import find_base
 
     if out_format not in OUT_FORMATS:
-        raise UserError(f"Unknown merge output format {out_format!r}.", f"Use one of: {', '.join(OUT_FORMATS)}.")
+        raise UserError(tr("Unknown merge output format {out_format}.", out_format=f"{out_format!r}"), tr("Use one of: {value}.", value=', '.join(OUT_FORMATS)))
     catalog = catalog or load_catalog()
     model = catalog.get(model_id)      # an unknown id is a UserError with the closest ids
     chain = list(model.merge_chain)

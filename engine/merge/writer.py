@@ -18,6 +18,7 @@ from pathlib import Path
 from . import meta
 from .inputs import madvise_dontneed
 from .safetensors_file import SafetensorsWriter, nbytes, tensor_bytes, torch_dtype
+from ..i18n import tr
 
 Spec = tuple[str, str, tuple[int, ...]]   # key, dtype name, shape
 
@@ -164,7 +165,7 @@ class PthWriter:
             if cancel is not None:
                 cancel.check()
             if progress is not None:
-                progress.update(status=f"Writing {name}")
+                progress.update(status=tr("Writing {name}", name=name))
             path = self._raw_paths[i]
             with open(path, "r+b") as f:
                 size = os.fstat(f.fileno()).st_size

@@ -7,6 +7,50 @@
         <source>Copy details</source>
         <translation>세부 정보 복사</translation>
     </message>
+    <message>
+        <source>steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <source>tensors</source>
+        <translation>텐서</translation>
+    </message>
+    <message>
+        <source>tokens</source>
+        <translation>토큰</translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation>문항</translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>shards</source>
+        <translation>샤드</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>층</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>레코드 수</translation>
+    </message>
+    <message>
+        <source>ETA {time}</source>
+        <translation>남은 시간 {time}</translation>
+    </message>
+    <message>
+        <source>{done}/{total} {unit}</source>
+        <translation>{done}/{total} {unit}</translation>
+    </message>
+    <message>
+        <source>{rate} {unit}/s</source>
+        <translation>{rate} {unit}/초</translation>
+    </message>
 </context>
 <context>
     <name>JobRow</name>
@@ -72,12 +116,8 @@
         <translation>로그</translation>
     </message>
     <message>
-        <source>Show or hide the jobs panel</source>
-        <translation>작업 패널 표시/숨기기</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>종료</translation>
+        <source>Nothing to open there: drop a .gguf file, a model folder or a LoRA folder.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{title} failed</source>
@@ -98,6 +138,117 @@
     <message>
         <source>{n} job(s) are still running. Cancel them and quit?</source>
         <translation>작업 {n}개가 아직 실행 중입니다. 취소하고 종료할까요?</translation>
+    </message>
+</context>
+<context>
+    <name>MenuBar</name>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a GGUF model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a Hugging Face model folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verify a folder against the published SHA256…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a local base LLaMA…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a chat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the chat as Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the chat as JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished">종료</translation>
+    </message>
+    <message>
+        <source>New chat</source>
+        <translation>새 대화</translation>
+    </message>
+    <message>
+        <source>Rename the chat…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the chat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regenerate the reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find in chats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the selected model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs and log panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh: read the models folder again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Alpaca Studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a chat first (Chat page, list on the left).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the models folder again…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On job pages, Ctrl+Enter starts and Esc cancels. In Chat, Enter sends and Shift+Enter adds a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop workbench for the Chinese-LLaMA and Chinese-Alpaca models: download, merge, quantize, chat, train, serve and evaluate, on your own computer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

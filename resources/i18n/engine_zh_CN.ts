@@ -1,0 +1,855 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en_US">
+<context>
+    <name></name>
+    <message>
+        <source>{name} is not a GGUF model file.</source>
+        <translation>{name} 不是 GGUF 模型文件。</translation>
+    </message>
+    <message>
+        <source>Open a .gguf file, or a Hugging Face model folder (with config.json).</source>
+        <translation>请打开 .gguf 文件，或 Hugging Face 模型文件夹（含 config.json）。</translation>
+    </message>
+    <message>
+        <source>{name} is a LoRA adapter, not a full model.</source>
+        <translation>{name} 是 LoRA 适配器，不是完整模型。</translation>
+    </message>
+    <message>
+        <source>Open the base model and choose this folder as its LoRA, or merge it on the Merge page.</source>
+        <translation>请打开基础模型并选择此文件夹作为其 LoRA，或在“合并”页面合并。</translation>
+    </message>
+    <message>
+        <source>{name} holds Meta-format weights (consolidated.NN.pth), which chat cannot load.</source>
+        <translation>{name} 是 Meta 格式的权重（consolidated.NN.pth），对话无法加载。</translation>
+    </message>
+    <message>
+        <source>Convert it to GGUF on the Quantize page (or with &apos;python main.py convert&apos;), then open that.</source>
+        <translation>请在“量化”页面（或用 &apos;python main.py convert&apos;）将其转换为 GGUF，然后打开该文件。</translation>
+    </message>
+    <message>
+        <source>{path} holds no model (no config.json, no single .gguf file).</source>
+        <translation>{path} 中没有模型（没有 config.json，也没有单个 .gguf 文件）。</translation>
+    </message>
+    <message>
+        <source>Pick a .gguf file or a Hugging Face model folder.</source>
+        <translation>请选择 .gguf 文件或 Hugging Face 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Model not found: {path}.</source>
+        <translation>未找到模型：{path}。</translation>
+    </message>
+    <message>
+        <source>Check the path, or pick a model from the list.</source>
+        <translation>请检查路径，或从列表中选择模型。</translation>
+    </message>
+    <message>
+        <source>LoRA not found: {lora}.</source>
+        <translation>未找到 LoRA：{lora}。</translation>
+    </message>
+    <message>
+        <source>Check the LoRA path or leave it empty.</source>
+        <translation>请检查 LoRA 路径，或留空。</translation>
+    </message>
+    <message>
+        <source>The LoRA {weights_file} has weights for {key}, which the model {name} does not have: it was made for another base.</source>
+        <translation>LoRA {weights_file} 含有 {key} 的权重，而模型 {name} 没有：它是为另一个基础模型制作的。</translation>
+    </message>
+    <message>
+        <source>The LoRA {weights_file} was trained for a model with hidden size {value}, but {name} has hidden size {hidden} ({key}: {got} instead of {want}).</source>
+        <translation>LoRA {weights_file} 是为隐藏层大小 {value} 的模型训练的，但 {name} 的隐藏层大小为 {hidden}（{key}：{got}，应为 {want}）。</translation>
+    </message>
+    <message>
+        <source>Importing transformers</source>
+        <translation>正在导入 transformers</translation>
+    </message>
+    <message>
+        <source>{lora} is not a PEFT LoRA folder (no adapter_config.json).</source>
+        <translation>{lora} 不是 PEFT LoRA 文件夹（没有 adapter_config.json）。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds adapter_config.json.</source>
+        <translation>请选择包含 adapter_config.json 的文件夹。</translation>
+    </message>
+    <message>
+        <source>Loading tokenizer</source>
+        <translation>正在加载分词器</translation>
+    </message>
+    <message>
+        <source>The tokenizer in {tok_dir} could not be loaded: {exc}.</source>
+        <translation>无法加载 {tok_dir} 中的分词器：{exc}。</translation>
+    </message>
+    <message>
+        <source>The folder needs tokenizer.model or tokenizer.json.</source>
+        <translation>文件夹中需要 tokenizer.model 或 tokenizer.json。</translation>
+    </message>
+    <message>
+        <source>Loading {name} on {device}</source>
+        <translation>正在 {device} 上加载 {name}</translation>
+    </message>
+    <message>
+        <source>The model in {path} could not be loaded: {exc}.</source>
+        <translation>无法加载 {path} 中的模型：{exc}。</translation>
+    </message>
+    <message>
+        <source>Check that the folder is a complete Hugging Face model (verify it, or merge or download it again).</source>
+        <translation>请检查该文件夹是否为完整的 Hugging Face 模型（校验它，或重新合并、重新下载）。</translation>
+    </message>
+    <message>
+        <source>Applying LoRA {name} (unmerged)</source>
+        <translation>正在应用 LoRA {name}（不合并）</translation>
+    </message>
+    <message>
+        <source>The LoRA {name} does not fit this model: {exc}.</source>
+        <translation>LoRA {name} 与此模型不匹配：{exc}。</translation>
+    </message>
+    <message>
+        <source>Choose the base model this LoRA was trained on.</source>
+        <translation>请选择训练此 LoRA 时使用的基础模型。</translation>
+    </message>
+    <message>
+        <source>Model loaded</source>
+        <translation>模型已加载</translation>
+    </message>
+    <message>
+        <source>llama-cpp-python is not installed, so GGUF models cannot be loaded.</source>
+        <translation>未安装 llama-cpp-python，无法加载 GGUF 模型。</translation>
+    </message>
+    <message>
+        <source>Install it with: pip install llama-cpp-python</source>
+        <translation>请用以下命令安装：pip install llama-cpp-python</translation>
+    </message>
+    <message>
+        <source>Loading {name} (llama.cpp)</source>
+        <translation>正在加载 {name}（llama.cpp）</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name}: {exc}.</source>
+        <translation>llama.cpp 无法加载 {name}：{exc}。</translation>
+    </message>
+    <message>
+        <source>Check that the file is a complete GGUF model (re-download or re-convert it) and that a LoRA, if any, was made for this base model.</source>
+        <translation>请检查该文件是否为完整的 GGUF 模型（重新下载或重新转换），以及所用 LoRA 是否为此基础模型制作。</translation>
+    </message>
+    <message>
+        <source>The prompt is {tokens} tokens, longer than the {context_size}-token context.</source>
+        <translation>提示有 {tokens} 个词元，超过了 {context_size} 词元的上下文。</translation>
+    </message>
+    <message>
+        <source>Load the model with a larger context size.</source>
+        <translation>请用更大的上下文长度加载模型。</translation>
+    </message>
+    <message>
+        <source>The text is {tokens} tokens, longer than the {context_size}-token context.</source>
+        <translation>文本有 {tokens} 个词元，超过了 {context_size} 词元的上下文。</translation>
+    </message>
+    <message>
+        <source>Split it into smaller pieces.</source>
+        <translation>请将其拆分为更小的片段。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not compute the embedding.</source>
+        <translation>llama.cpp 无法计算嵌入向量。</translation>
+    </message>
+    <message>
+        <source>Try a shorter text, or reload the model.</source>
+        <translation>请尝试更短的文本，或重新加载模型。</translation>
+    </message>
+    <message>
+        <source>{name} appears twice in one download.</source>
+        <translation>{name} 在同一次下载中出现了两次。</translation>
+    </message>
+    <message>
+        <source>Give each file its own destination.</source>
+        <translation>请为每个文件指定各自的保存位置。</translation>
+    </message>
+    <message>
+        <source>Downloading {specs} files</source>
+        <translation>正在下载 {specs} 个文件</translation>
+    </message>
+    <message>
+        <source>Cannot write {name} into {parent}: permission denied ({value}).</source>
+        <translation>无法将 {name} 写入 {parent}：权限被拒绝（{value}）。</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to (Settings → Models folder, or --dest).</source>
+        <translation>请选择有写入权限的文件夹（设置 → 模型文件夹，或 --dest）。</translation>
+    </message>
+    <message>
+        <source>{dest} is a folder.</source>
+        <translation>{dest} 是一个文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose a file name for the download.</source>
+        <translation>请为下载选择一个文件名。</translation>
+    </message>
+    <message>
+        <source>{dest} already exists and is not the expected file ({size} bytes, expected {size2}).</source>
+        <translation>{dest} 已存在且不是预期的文件（{size} 字节，应为 {size2}）。</translation>
+    </message>
+    <message>
+        <source>Move or delete it, then download again.</source>
+        <translation>请移动或删除它，然后重新下载。</translation>
+    </message>
+    <message>
+        <source>Checking the existing {name}</source>
+        <translation>正在检查已有的 {name}</translation>
+    </message>
+    <message>
+        <source>{dest} already exists and does not match the published SHA256 (expected {sha256}, got {actual}).</source>
+        <translation>{dest} 已存在，但与公布的 SHA256 不符（应为 {sha256}，实际为 {actual}）。</translation>
+    </message>
+    <message>
+        <source>Already downloaded: {name}</source>
+        <translation>已下载：{name}</translation>
+    </message>
+    <message>
+        <source>Unknown download source {source}.</source>
+        <translation>未知的下载源 {source}。</translation>
+    </message>
+    <message>
+        <source>Use one of: {value}.</source>
+        <translation>请使用以下之一：{value}。</translation>
+    </message>
+    <message>
+        <source>{repo} is not a repository id.</source>
+        <translation>{repo} 不是仓库 ID。</translation>
+    </message>
+    <message>
+        <source>Use the form owner/name, e.g. hfl/chinese-alpaca-lora-7b.</source>
+        <translation>请使用 owner/name 格式，例如 hfl/chinese-alpaca-lora-7b。</translation>
+    </message>
+    <message>
+        <source>{sha256} is not a SHA256 hash.</source>
+        <translation>{sha256} 不是 SHA256 哈希值。</translation>
+    </message>
+    <message>
+        <source>A SHA256 is 64 hexadecimal characters; copy it again from the publisher.</source>
+        <translation>SHA256 是 64 个十六进制字符；请从发布者处重新复制。</translation>
+    </message>
+    <message>
+        <source>Cannot download {url}: only http:// and https:// addresses work.</source>
+        <translation>无法下载 {url}：只支持 http:// 和 https:// 地址。</translation>
+    </message>
+    <message>
+        <source>Copy the full address, starting with https://.</source>
+        <translation>请复制完整地址，以 https:// 开头。</translation>
+    </message>
+    <message>
+        <source>Checking the partial download of {name}</source>
+        <translation>正在检查 {name} 的未完成下载</translation>
+    </message>
+    <message>
+        <source>Downloading {name} (restarted: {why})</source>
+        <translation>正在下载 {name}（已重新开始：{why}）</translation>
+    </message>
+    <message>
+        <source>{name}: access denied on {host} (HTTP {code}).</source>
+        <translation>{name}：{host} 拒绝访问（HTTP {code}）。</translation>
+    </message>
+    <message>
+        <source>The repository may not exist or may need a login: check the model id, or switch the download source.</source>
+        <translation>该仓库可能不存在或需要登录：请检查模型 ID，或切换下载源。</translation>
+    </message>
+    <message>
+        <source>{name}: not found on {host} (HTTP {code}).</source>
+        <translation>{name}：在 {host} 上未找到（HTTP {code}）。</translation>
+    </message>
+    <message>
+        <source>Check the model id or the address, or switch the download source.</source>
+        <translation>请检查模型 ID 或地址，或切换下载源。</translation>
+    </message>
+    <message>
+        <source>{name}: the server at {url} refused the download (HTTP {code}).</source>
+        <translation>{name}：{url} 的服务器拒绝了下载（HTTP {code}）。</translation>
+    </message>
+    <message>
+        <source>Check the address, or switch the download source.</source>
+        <translation>请检查地址，或切换下载源。</translation>
+    </message>
+    <message>
+        <source>{name}: unexpected answer from {url} (HTTP {status_code}).</source>
+        <translation>{name}：{url} 返回了意外的响应（HTTP {status_code}）。</translation>
+    </message>
+    <message>
+        <source>{name}: the server offers {total} bytes, but {size} were expected.</source>
+        <translation>{name}：服务器提供 {total} 字节，但预期为 {size} 字节。</translation>
+    </message>
+    <message>
+        <source>The source serves a different file: switch the download source or check the address.</source>
+        <translation>下载源提供的是另一个文件：请切换下载源或检查地址。</translation>
+    </message>
+    <message>
+        <source>Cannot download {url}: {exc}.</source>
+        <translation>无法下载 {url}：{exc}。</translation>
+    </message>
+    <message>
+        <source>Check the address.</source>
+        <translation>请检查地址。</translation>
+    </message>
+    <message>
+        <source>The disk is full: {name} could not be written ({offset} of it are saved as {name2}).</source>
+        <translation>磁盘已满：无法写入 {name}（已保存的 {offset} 位于 {name2}）。</translation>
+    </message>
+    <message>
+        <source>Free up space, then download again: it resumes where it stopped.</source>
+        <translation>请释放空间后重新下载：会从中断处继续。</translation>
+    </message>
+    <message>
+        <source>Downloading {name} from {url} failed after 1 attempt: {reason}.</source>
+        <translation>从 {url} 下载 {name} 失败，已尝试 1 次：{reason}。</translation>
+    </message>
+    <message>
+        <source>Downloading {name} from {url} failed after {failures} attempts: {reason}.</source>
+        <translation>从 {url} 下载 {name} 失败，已尝试 {failures} 次：{reason}。</translation>
+    </message>
+    <message>
+        <source>Downloaded {name}</source>
+        <translation>已下载 {name}</translation>
+    </message>
+    <message>
+        <source>Check your network or proxy, or switch the download source; run the download again to resume where it stopped.</source>
+        <translation>请检查网络或代理，或切换下载源；再次运行下载即可从中断处继续。</translation>
+    </message>
+    <message>
+        <source>{name}: {reason}; retrying in {delay} s ({failures}/{retries})</source>
+        <translation>{name}：{reason}；{delay} 秒后重试（{failures}/{retries}）</translation>
+    </message>
+    <message>
+        <source>RoPE scaling type {rope_type} is not supported by this converter.</source>
+        <translation>此转换器不支持 RoPE 缩放类型 {rope_type}。</translation>
+    </message>
+    <message>
+        <source>Convert this model with llama.cpp&apos;s convert_hf_to_gguf.py.</source>
+        <translation>请用 llama.cpp 的 convert_hf_to_gguf.py 转换此模型。</translation>
+    </message>
+    <message>
+        <source>Unknown output type {outtype}.</source>
+        <translation>未知的输出类型 {outtype}。</translation>
+    </message>
+    <message>
+        <source>{out_path} already exists.</source>
+        <translation>{out_path} 已存在。</translation>
+    </message>
+    <message>
+        <source>Choose another file name or delete the old file.</source>
+        <translation>请选择其他文件名，或删除旧文件。</translation>
+    </message>
+    <message>
+        <source>The output would be written among the model&apos;s own files.</source>
+        <translation>输出将写入模型自身的文件之中。</translation>
+    </message>
+    <message>
+        <source>Give the output a .gguf name.</source>
+        <translation>请为输出使用 .gguf 文件名。</translation>
+    </message>
+    <message>
+        <source>Reading model description</source>
+        <translation>正在读取模型描述</translation>
+    </message>
+    <message>
+        <source>{folder} has no model.embed_tokens.weight.</source>
+        <translation>{folder} 中没有 model.embed_tokens.weight。</translation>
+    </message>
+    <message>
+        <source>The checkpoint is incomplete; merge it again.</source>
+        <translation>检查点不完整；请重新合并。</translation>
+    </message>
+    <message>
+        <source>Tensor {name} has no llama.cpp equivalent.</source>
+        <translation>张量 {name} 在 llama.cpp 中没有对应项。</translation>
+    </message>
+    <message>
+        <source>This is not a plain LLaMA checkpoint; convert it with llama.cpp&apos;s own tools.</source>
+        <translation>这不是普通的 LLaMA 检查点；请用 llama.cpp 自带的工具转换。</translation>
+    </message>
+    <message>
+        <source>{folder} has no lm_head weight and the config does not tie it to the embeddings.</source>
+        <translation>{folder} 中没有 lm_head 权重，且配置未将其与嵌入层绑定。</translation>
+    </message>
+    <message>
+        <source>The checkpoint is incomplete; merge or download it again.</source>
+        <translation>检查点不完整；请重新合并或下载。</translation>
+    </message>
+    <message>
+        <source>Converting {new_name}</source>
+        <translation>正在转换 {new_name}</translation>
+    </message>
+    <message>
+        <source>The disk filled up while writing {name}; nothing was kept.</source>
+        <translation>写入 {name} 时磁盘已满；未保留任何内容。</translation>
+    </message>
+    <message>
+        <source>Free some space or choose another output folder.</source>
+        <translation>请释放空间，或选择其他输出文件夹。</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>已转换</translation>
+    </message>
+    <message>
+        <source>Converting to GGUF F16</source>
+        <translation>正在转换为 GGUF F16</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>File not found: {path}</source>
+        <translation>未找到文件：{path}</translation>
+    </message>
+    <message>
+        <source>Check the path, or download the file again.</source>
+        <translation>请检查路径，或重新下载该文件。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a file.</source>
+        <translation>{path} 是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>Pick a file, or verify the folder instead.</source>
+        <translation>请选择一个文件，或改为校验该文件夹。</translation>
+    </message>
+    <message>
+        <source>Hashing {name}</source>
+        <translation>正在计算 {name} 的哈希</translation>
+    </message>
+    <message>
+        <source>The LoRAs are in the wrong order: {listing}. A LoRA with a larger vocabulary (Alpaca-Plus/Pro) must come after the one it extends (LLaMA-Plus).</source>
+        <translation>LoRA 的顺序错误：{listing}。词表更大的 LoRA（Alpaca-Plus/Pro）必须排在它所扩展的 LoRA（LLaMA-Plus）之后。</translation>
+    </message>
+    <message>
+        <source>Merge them in this order: {order}.</source>
+        <translation>请按此顺序合并：{order}。</translation>
+    </message>
+    <message>
+        <source>{name}: its {what} has {rows} rows but its tokenizer has {tokenizer_size} tokens.{guess}</source>
+        <translation>{name}：其 {what} 有 {rows} 行，但其分词器有 {tokenizer_size} 个词元。{guess}</translation>
+    </message>
+    <message>
+        <source>Use each LoRA with the tokenizer it was published with (LLaMA tokenizer with LLaMA LoRAs, Alpaca tokenizer with Alpaca LoRAs); download the LoRA again if its files were mixed.</source>
+        <translation>请将每个 LoRA 与其发布时附带的分词器一起使用（LLaMA LoRA 用 LLaMA 分词器，Alpaca LoRA 用 Alpaca 分词器）；如果文件被混用，请重新下载该 LoRA。</translation>
+    </message>
+    <message>
+        <source>{name}: its tokenizer has {new} tokens, fewer than the {current} the model already has.</source>
+        <translation>{name}：其分词器有 {new} 个词元，少于模型已有的 {current} 个。</translation>
+    </message>
+    <message>
+        <source>This LoRA does not belong on top of this model: check the base model and the LoRA order (LLaMA-Plus before Alpaca-Plus/Pro).</source>
+        <translation>此 LoRA 不应叠加在此模型上：请检查基础模型和 LoRA 的顺序（LLaMA-Plus 在 Alpaca-Plus/Pro 之前）。</translation>
+    </message>
+    <message>
+        <source>{name} was trained for {lora_hidden}, but the base is {hidden}.</source>
+        <translation>{name} 是为 {lora_hidden} 训练的，但基础模型是 {hidden}。</translation>
+    </message>
+    <message>
+        <source>Pick the original LLaMA of the same size as the LoRA (7B LoRA → LLaMA-7B).</source>
+        <translation>请选择与 LoRA 同规模的原版 LLaMA（7B LoRA → LLaMA-7B）。</translation>
+    </message>
+    <message>
+        <source>{name} has weights for {key}, which the base (with {layers} layers) does not have.</source>
+        <translation>{name} 含有 {key} 的权重，而基础模型（{layers} 层）没有。</translation>
+    </message>
+    <message>
+        <source>The LoRA belongs to a bigger model: pick the matching original LLaMA size.</source>
+        <translation>该 LoRA 属于更大的模型：请选择匹配规模的原版 LLaMA。</translation>
+    </message>
+    <message>
+        <source>{name} targets {key}, which is not in the base model.</source>
+        <translation>{name} 作用于 {key}，但基础模型中没有它。</translation>
+    </message>
+    <message>
+        <source>This LoRA was not made for a LLaMA base.</source>
+        <translation>此 LoRA 不是为 LLaMA 基础模型制作的。</translation>
+    </message>
+    <message>
+        <source>{name} replaces {key}, which is not in the base model.</source>
+        <translation>{name} 替换 {key}，但基础模型中没有它。</translation>
+    </message>
+    <message>
+        <source>This LoRA was not made for this base.</source>
+        <translation>此 LoRA 不是为此基础模型制作的。</translation>
+    </message>
+    <message>
+        <source>{name}: its {key} has shape {got}, but the base&apos;s is {want}.</source>
+        <translation>{name}：其 {key} 的形状为 {got}，而基础模型的是 {want}。</translation>
+    </message>
+    <message>
+        <source>This LoRA was trained for another model; pick the base it was made for.</source>
+        <translation>此 LoRA 是为另一个模型训练的；请选择它对应的基础模型。</translation>
+    </message>
+    <message>
+        <source>The output folder {out} overlaps the input {folder}.</source>
+        <translation>输出文件夹 {out} 与输入 {folder} 重叠。</translation>
+    </message>
+    <message>
+        <source>Choose an output folder outside the base model and LoRA folders; inputs are never modified.</source>
+        <translation>请在基础模型和 LoRA 文件夹之外选择输出文件夹；输入永远不会被修改。</translation>
+    </message>
+    <message>
+        <source>{out} is a file.</source>
+        <translation>{out} 是一个文件。</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the merged model.</source>
+        <translation>请为合并后的模型选择一个文件夹。</translation>
+    </message>
+    <message>
+        <source>The output folder {out} already exists and is not empty.</source>
+        <translation>输出文件夹 {out} 已存在且不为空。</translation>
+    </message>
+    <message>
+        <source>Choose another folder, or delete this one (the command line can replace it with --overwrite).</source>
+        <translation>请选择其他文件夹，或删除此文件夹（命令行可用 --overwrite 替换）。</translation>
+    </message>
+    <message>
+        <source>Unknown output format {out_format}.</source>
+        <translation>未知的输出格式 {out_format}。</translation>
+    </message>
+    <message>
+        <source>Unknown data type {dtype}.</source>
+        <translation>未知的数据类型 {dtype}。</translation>
+    </message>
+    <message>
+        <source>No LoRA to merge.</source>
+        <translation>没有要合并的 LoRA。</translation>
+    </message>
+    <message>
+        <source>Add at least one LoRA folder.</source>
+        <translation>请至少添加一个 LoRA 文件夹。</translation>
+    </message>
+    <message>
+        <source>Removing the partial output of an earlier merge</source>
+        <translation>正在删除之前合并留下的未完成输出</translation>
+    </message>
+    <message>
+        <source>Merging</source>
+        <translation>正在合并</translation>
+    </message>
+    <message>
+        <source>Merging tensor {n}/{steps}: {key}</source>
+        <translation>正在合并张量 {n}/{steps}：{key}</translation>
+    </message>
+    <message>
+        <source>Writing config and tokenizer files</source>
+        <translation>正在写入配置和分词器文件</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <source>{folder} has no model.embed_tokens.weight: it is not a LLaMA model.</source>
+        <translation>{folder} 中没有 model.embed_tokens.weight：它不是 LLaMA 模型。</translation>
+    </message>
+    <message>
+        <source>Pick the folder of an original LLaMA (HF or Meta format).</source>
+        <translation>请选择原版 LLaMA 的文件夹（HF 或 Meta 格式）。</translation>
+    </message>
+    <message>
+        <source>{folder} has no config.json.</source>
+        <translation>{folder} 中没有 config.json。</translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds the model&apos;s config.json and weight files.</source>
+        <translation>请选择包含模型 config.json 和权重文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder} has params.json but no consolidated.NN.pth files.</source>
+        <translation>{folder} 中有 params.json，但没有 consolidated.NN.pth 文件。</translation>
+    </message>
+    <message>
+        <source>Copy the consolidated.00.pth (and further parts) into this folder.</source>
+        <translation>请将 consolidated.00.pth（及后续分片）复制到此文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder}: the consolidated.NN.pth parts are not numbered 00..{value}.</source>
+        <translation>{folder}：consolidated.NN.pth 分片的编号不是 00..{value}。</translation>
+    </message>
+    <message>
+        <source>A part is missing; download it again.</source>
+        <translation>缺少一个分片；请重新下载。</translation>
+    </message>
+    <message>
+        <source>{mk} is missing from {value}.</source>
+        <translation>{value} 中缺少 {mk}。</translation>
+    </message>
+    <message>
+        <source>The checkpoint parts do not belong together.</source>
+        <translation>这些检查点分片不属于同一个模型。</translation>
+    </message>
+    <message>
+        <source>Base model folder {folder} does not exist.</source>
+        <translation>基础模型文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Check the path.</source>
+        <translation>请检查路径。</translation>
+    </message>
+    <message>
+        <source>{folder} is a file; the base model is a folder.</source>
+        <translation>{folder} 是文件；基础模型应是文件夹。</translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds config.json or params.json.</source>
+        <translation>请选择包含 config.json 或 params.json 的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder} is a LoRA, not a base model.</source>
+        <translation>{folder} 是 LoRA，不是基础模型。</translation>
+    </message>
+    <message>
+        <source>Pick the original LLaMA as the base, and add this folder as a LoRA.</source>
+        <translation>请选择原版 LLaMA 作为基础模型，并将此文件夹添加为 LoRA。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a LLaMA model folder (no config.json, and no params.json with consolidated.NN.pth).</source>
+        <translation>{folder} 不是 LLaMA 模型文件夹（没有 config.json，也没有 params.json 和 consolidated.NN.pth）。</translation>
+    </message>
+    <message>
+        <source>Pick the folder of the original LLaMA weights, in HF or Meta format.</source>
+        <translation>请选择原版 LLaMA 权重的文件夹（HF 或 Meta 格式）。</translation>
+    </message>
+    <message>
+        <source>LoRA folder {folder} does not exist.</source>
+        <translation>LoRA 文件夹 {folder} 不存在。</translation>
+    </message>
+    <message>
+        <source>Check the path, or download the LoRA first.</source>
+        <translation>请检查路径，或先下载该 LoRA。</translation>
+    </message>
+    <message>
+        <source>{folder} is a full model, not a LoRA (no adapter_config.json).</source>
+        <translation>{folder} 是完整模型，不是 LoRA（没有 adapter_config.json）。</translation>
+    </message>
+    <message>
+        <source>Use it as the base model, or pick the LoRA&apos;s folder.</source>
+        <translation>请将其用作基础模型，或选择 LoRA 的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder} has no adapter_config.json: it is not a PEFT LoRA folder.</source>
+        <translation>{folder} 中没有 adapter_config.json：它不是 PEFT LoRA 文件夹。</translation>
+    </message>
+    <message>
+        <source>Pick the folder that holds adapter_config.json and adapter_model.bin/.safetensors.</source>
+        <translation>请选择包含 adapter_config.json 和 adapter_model.bin/.safetensors 的文件夹。</translation>
+    </message>
+    <message>
+        <source>{cfg_path} is not valid JSON ({exc}).</source>
+        <translation>{cfg_path} 不是有效的 JSON（{exc}）。</translation>
+    </message>
+    <message>
+        <source>The LoRA download is damaged or incomplete: download the LoRA again.</source>
+        <translation>LoRA 下载已损坏或不完整：请重新下载该 LoRA。</translation>
+    </message>
+    <message>
+        <source>{cfg_path} is not a JSON object.</source>
+        <translation>{cfg_path} 不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>Download the LoRA again.</source>
+        <translation>请重新下载该 LoRA。</translation>
+    </message>
+    <message>
+        <source>{name} is a {peft_type} adapter; only LoRA adapters can be merged.</source>
+        <translation>{name} 是 {peft_type} 适配器；只能合并 LoRA 适配器。</translation>
+    </message>
+    <message>
+        <source>Choose a LoRA (peft_type LORA), such as the Chinese-LLaMA/Alpaca LoRAs.</source>
+        <translation>请选择 LoRA（peft_type LORA），例如 Chinese-LLaMA/Alpaca 的 LoRA。</translation>
+    </message>
+    <message>
+        <source>{name} is a DoRA adapter, which this merge does not support.</source>
+        <translation>{name} 是 DoRA 适配器，本合并不支持。</translation>
+    </message>
+    <message>
+        <source>Merge it with PEFT&apos;s merge_and_unload instead.</source>
+        <translation>请改用 PEFT 的 merge_and_unload 合并。</translation>
+    </message>
+    <message>
+        <source>{name} has adapter_config.json but no adapter_model.bin or adapter_model.safetensors.</source>
+        <translation>{name} 有 adapter_config.json，但没有 adapter_model.bin 或 adapter_model.safetensors。</translation>
+    </message>
+    <message>
+        <source>The download is incomplete; download the LoRA again.</source>
+        <translation>下载不完整；请重新下载该 LoRA。</translation>
+    </message>
+    <message>
+        <source>{name} uses a LoRA variant this merge does not support ({name2}).</source>
+        <translation>{name} 使用了本合并不支持的 LoRA 变体（{name2}）。</translation>
+    </message>
+    <message>
+        <source>Merge it with PEFT&apos;s merge_and_unload instead, or choose a plain LoRA.</source>
+        <translation>请改用 PEFT 的 merge_and_unload 合并，或选择普通 LoRA。</translation>
+    </message>
+    <message>
+        <source>{name} is damaged: {mod} has only one of lora_A / lora_B.</source>
+        <translation>{name} 已损坏：{mod} 只有 lora_A / lora_B 中的一个。</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s adapter file holds no LoRA weights.</source>
+        <translation>{name} 的适配器文件中没有 LoRA 权重。</translation>
+    </message>
+    <message>
+        <source>No original LLaMA-{base_size} is registered.</source>
+        <translation>尚未登记原版 LLaMA-{base_size}。</translation>
+    </message>
+    <message>
+        <source>Not downloaded yet: {value}.</source>
+        <translation>尚未下载：{value}。</translation>
+    </message>
+    <message>
+        <source>Download them first (Models page, or: python main.py download {value}).</source>
+        <translation>请先下载（“模型”页面，或：python main.py download {value}）。</translation>
+    </message>
+    <message>
+        <source>Unknown merge output format {out_format}.</source>
+        <translation>未知的合并输出格式 {out_format}。</translation>
+    </message>
+    <message>
+        <source>Writing {name}</source>
+        <translation>正在写入 {name}</translation>
+    </message>
+    <message>
+        <source>Downloading {name}</source>
+        <translation>正在下载 {name}</translation>
+    </message>
+    <message>
+        <source>{sha256} is not a SHA256 value.</source>
+        <translation>{sha256} 不是 SHA256 值。</translation>
+    </message>
+    <message>
+        <source>Give the 64 hexadecimal digits, e.g. from SHA256.md.</source>
+        <translation>请提供 64 位十六进制数字，例如来自 SHA256.md。</translation>
+    </message>
+    <message>
+        <source>{url} is not an http(s) URL.</source>
+        <translation>{url} 不是 http(s) 网址。</translation>
+    </message>
+    <message>
+        <source>Give a full URL such as https://host/path/file.bin.</source>
+        <translation>请提供完整网址，例如 https://host/path/file.bin。</translation>
+    </message>
+    <message>
+        <source>Cannot tell a file name from {url}.</source>
+        <translation>无法从 {url} 得出文件名。</translation>
+    </message>
+    <message>
+        <source>Add one with --name.</source>
+        <translation>请用 --name 指定。</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder.</source>
+        <translation>{folder} 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the LLaMA weights.</source>
+        <translation>请选择包含 LLaMA 权重的文件夹。</translation>
+    </message>
+    <message>
+        <source>{folder} has consolidated.*.pth files but no params.json.</source>
+        <translation>{folder} 中有 consolidated.*.pth 文件，但没有 params.json。</translation>
+    </message>
+    <message>
+        <source>Copy params.json from the original LLaMA download into this folder.</source>
+        <translation>请从原版 LLaMA 下载中将 params.json 复制到此文件夹。</translation>
+    </message>
+    <message>
+        <source>{params_file} is not a LLaMA params.json ({exc}).</source>
+        <translation>{params_file} 不是 LLaMA 的 params.json（{exc}）。</translation>
+    </message>
+    <message>
+        <source>Use the params.json from Meta&apos;s download.</source>
+        <translation>请使用 Meta 下载中的 params.json。</translation>
+    </message>
+    <message>
+        <source>LLaMA-{size} in {folder} is incomplete: {value} missing.</source>
+        <translation>{folder} 中的 LLaMA-{size} 不完整：缺少 {value}。</translation>
+    </message>
+    <message>
+        <source>LLaMA-{size} has {shards} consolidated.*.pth part(s); copy them all.</source>
+        <translation>LLaMA-{size} 有 {shards} 个 consolidated.*.pth 分片；请全部复制。</translation>
+    </message>
+    <message>
+        <source>{folder} holds a {value} model, not LLaMA.</source>
+        <translation>{folder} 中是 {value} 模型，不是 LLaMA。</translation>
+    </message>
+    <message>
+        <source>Choose an original LLaMA folder (HF format or Meta&apos;s consolidated.*.pth).</source>
+        <translation>请选择原版 LLaMA 文件夹（HF 格式或 Meta 的 consolidated.*.pth）。</translation>
+    </message>
+    <message>
+        <source>{folder} does not look like a LLaMA model.</source>
+        <translation>{folder} 看起来不像 LLaMA 模型。</translation>
+    </message>
+    <message>
+        <source>Choose a folder with consolidated.*.pth + params.json (Meta) or config.json + weights (HF).</source>
+        <translation>请选择包含 consolidated.*.pth + params.json（Meta）或 config.json + 权重（HF）的文件夹。</translation>
+    </message>
+    <message>
+        <source>Unknown quantization type {name}.</source>
+        <translation>未知的量化类型 {name}。</translation>
+    </message>
+    <message>
+        <source>{in_path} does not exist.</source>
+        <translation>{in_path} 不存在。</translation>
+    </message>
+    <message>
+        <source>Convert the model to GGUF first (convert command).</source>
+        <translation>请先将模型转换为 GGUF（convert 命令）。</translation>
+    </message>
+    <message>
+        <source>{name} is not a GGUF file.</source>
+        <translation>{name} 不是 GGUF 文件。</translation>
+    </message>
+    <message>
+        <source>Choose the .gguf file written by convert.</source>
+        <translation>请选择 convert 写出的 .gguf 文件。</translation>
+    </message>
+    <message>
+        <source>The output file is the input file.</source>
+        <translation>输出文件就是输入文件。</translation>
+    </message>
+    <message>
+        <source>Choose another output name; the original is kept.</source>
+        <translation>请选择其他输出名称；原文件会保留。</translation>
+    </message>
+    <message>
+        <source>Quantizing to {qtype}</source>
+        <translation>正在量化为 {qtype}</translation>
+    </message>
+    <message>
+        <source>Quantizing {value}</source>
+        <translation>正在量化 {value}</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not quantize {name} to {qtype} ({last}).</source>
+        <translation>llama.cpp 无法将 {name} 量化为 {qtype}（{last}）。</translation>
+    </message>
+    <message>
+        <source>Check that the input is an F16/F32 GGUF written by convert and that the disk has space.</source>
+        <translation>请检查输入是否为 convert 写出的 F16/F32 GGUF，以及磁盘是否有空间。</translation>
+    </message>
+    <message>
+        <source>Quantized</source>
+        <translation>已量化</translation>
+    </message>
+    <message>
+        <source>Nothing to verify at {target}: no such file or folder.</source>
+        <translation>{target} 处没有可校验的内容：没有这样的文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Check the path (quote it if it contains spaces).</source>
+        <translation>请检查路径（如含空格请加引号）。</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <source>Verified {name}</source>
+        <translation>已校验 {name}</translation>
+    </message>
+</context>
+</TS>
