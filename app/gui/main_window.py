@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget, QHBoxLayout)
 
-from engine.jobs import describe
 from resources import RESOURCES_DIR
 
 from .context import AppContext
@@ -16,6 +15,7 @@ from .error_dialog import show_error
 from .jobs_panel import JobsPanel
 from .log_view import LogView
 from .pages import page_classes
+from .progress_text import describe_progress
 from .worker import Job
 
 
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
     # jobs ----------------------------------------------------------------------------------
     @Slot(object)
     def _watch_job(self, job: Job) -> None:
-        job.progress.connect(lambda p: self.statusBar().showMessage(f"{job.title}: {describe(p)}", 4000))
+        job.progress.connect(lambda p: self.statusBar().showMessage(f"{job.title}: {describe_progress(p)}", 4000))
         job.state_changed.connect(self._update_status)
         job.failed.connect(lambda message, hint, details: self._job_failed(job, message, hint, details))
         self._update_status()

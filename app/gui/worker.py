@@ -25,6 +25,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from engine.errors import UserError, user_error_from_os
 from engine.jobs import Cancelled, CancelToken, Progress, ProgressReporter
 
+from .i18n import engine_text
+
 log = logging.getLogger(__name__)
 
 
@@ -61,7 +63,7 @@ class _Runner(QObject):
             self.cancelled.emit()
         except UserError as exc:
             log.warning("Job failed: %s", exc)
-            self.failed.emit(exc.message, exc.hint, traceback.format_exc())
+            self.failed.emit(engine_text(exc.message), engine_text(exc.hint), traceback.format_exc())
         except OSError as exc:      # read-only disk, disk full, a file in the way...: one readable line
             if self._cancel.cancelled:
                 self.cancelled.emit()
