@@ -48,6 +48,7 @@ class ModelInfo:
     facts: Optional[ModelFacts]     # vocabulary size, chat template, BOS/EOS (None while loading)
     lora: Optional[str] = None
     options: Optional[LoadOptions] = None
+    memory_mapped: Optional[bool] = None    # llama.cpp: file memory-mapped (True) or read into memory (False)
 
     @property
     def extended(self) -> bool:
@@ -78,7 +79,8 @@ def _model_info(backend: Backend) -> ModelInfo:
     opts = backend.options
     return ModelInfo(path=backend.path, kind="gguf" if backend.kind == "llama.cpp" else "hf",
                      display_name=backend.display_name, context_size=backend.context_size,
-                     n_ctx_train=backend.n_ctx_train, facts=backend.facts(), lora=opts.lora, options=opts)
+                     n_ctx_train=backend.n_ctx_train, facts=backend.facts(), lora=opts.lora, options=opts,
+                     memory_mapped=backend.use_mmap)
 
 
 def _loading_info(path, options: LoadOptions) -> ModelInfo:

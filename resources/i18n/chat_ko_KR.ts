@@ -328,6 +328,14 @@
         <translation>{n}에서 확장됨 (RoPE 스케일링)</translation>
     </message>
     <message>
+        <source>memory-mapped</source>
+        <translation>메모리 매핑</translation>
+    </message>
+    <message>
+        <source>read into memory</source>
+        <translation>메모리로 읽음</translation>
+    </message>
+    <message>
         <source>Base model: it continues your text rather than answering it. Use a Chinese-Alpaca model to chat.</source>
         <translation>기반 모델: 질문에 답하지 않고 글을 이어 씁니다. 대화하려면 Chinese-Alpaca 모델을 사용하세요.</translation>
     </message>

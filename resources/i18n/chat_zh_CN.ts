@@ -328,6 +328,14 @@
         <translation>由 {n} 扩展（RoPE 缩放）</translation>
     </message>
     <message>
+        <source>memory-mapped</source>
+        <translation>内存映射</translation>
+    </message>
+    <message>
+        <source>read into memory</source>
+        <translation>读入内存</translation>
+    </message>
+    <message>
         <source>Base model: it continues your text rather than answering it. Use a Chinese-Alpaca model to chat.</source>
         <translation>基座模型：它会续写你的文字而不是回答。对话请使用 Chinese-Alpaca 模型。</translation>
     </message>

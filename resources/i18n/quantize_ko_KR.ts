@@ -52,6 +52,14 @@
         <translation>Meta 형식(consolidated.NN.pth)</translation>
     </message>
     <message>
+        <source>Loaded memory-mapped (faster): {mapped}; read into memory it would take {read}.</source>
+        <translation>메모리 매핑으로 불러옴(더 빠름): {mapped}. 메모리로 읽으면 {read}이(가) 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Read into memory (not enough free memory to map the file, which would take {mapped}): {read}.</source>
+        <translation>메모리로 읽음(파일을 매핑할 여유 메모리가 부족함, 매핑하면 {mapped} 필요): {read}.</translation>
+    </message>
+    <message>
         <source>More than this computer&apos;s memory</source>
         <translation>이 컴퓨터의 메모리보다 큼</translation>
     </message>
@@ -92,6 +100,10 @@
         <translation>완료: {file}</translation>
     </message>
     <message>
+        <source>Done, but the model looks broken: see Perplexity.</source>
+        <translation>완료되었지만 모델이 손상된 것 같습니다: 퍼플렉서티를 확인하세요.</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>예</translation>
     </message>
@@ -126,6 +138,26 @@
     <message>
         <source>F16 {base}</source>
         <translation>F16 {base}</translation>
+    </message>
+    <message>
+        <source>the LoRAs merged in the wrong order (Plus/Pro: LLaMA-Plus first)</source>
+        <translation>LoRA 병합 순서가 잘못됨 (Plus/Pro: LLaMA-Plus 먼저)</translation>
+    </message>
+    <message>
+        <source>the wrong base (another LLaMA size, or not the original LLaMA)</source>
+        <translation>잘못된 기본 모델 (다른 크기의 LLaMA 또는 원본이 아닌 LLaMA)</translation>
+    </message>
+    <message>
+        <source>Alpaca-Plus/Pro merged without the Chinese-LLaMA-Plus step</source>
+        <translation>Chinese-LLaMA-Plus 단계 없이 Alpaca-Plus/Pro를 병합함</translation>
+    </message>
+    <message>
+        <source>untrained or damaged weights</source>
+        <translation>학습되지 않았거나 손상된 가중치</translation>
+    </message>
+    <message>
+        <source>The model looks broken: a perplexity of {ppl} is close to guessing at random among its {vocab} tokens (a working model scores well under 100). Likely causes: {causes}. Merge it again on the Merge page.</source>
+        <translation>모델이 손상된 것 같습니다: 퍼플렉서티 {ppl}은(는) {vocab}개 토큰 중에서 무작위로 고르는 수준입니다 (정상 모델은 100보다 훨씬 낮습니다). 가능한 원인: {causes}. 병합 페이지에서 다시 병합하세요.</translation>
     </message>
 </context>
 <context>

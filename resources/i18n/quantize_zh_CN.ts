@@ -52,6 +52,14 @@
         <translation>Meta 格式（consolidated.NN.pth）</translation>
     </message>
     <message>
+        <source>Loaded memory-mapped (faster): {mapped}; read into memory it would take {read}.</source>
+        <translation>以内存映射加载（更快）：{mapped}；读入内存则需 {read}。</translation>
+    </message>
+    <message>
+        <source>Read into memory (not enough free memory to map the file, which would take {mapped}): {read}.</source>
+        <translation>读入内存（可用内存不足以映射文件，映射需 {mapped}）：{read}。</translation>
+    </message>
+    <message>
         <source>More than this computer&apos;s memory</source>
         <translation>超过本机内存</translation>
     </message>
@@ -92,6 +100,10 @@
         <translation>完成：{file}</translation>
     </message>
     <message>
+        <source>Done, but the model looks broken: see Perplexity.</source>
+        <translation>完成，但模型看起来已损坏：请查看困惑度。</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -126,6 +138,26 @@
     <message>
         <source>F16 {base}</source>
         <translation>F16 {base}</translation>
+    </message>
+    <message>
+        <source>the LoRAs merged in the wrong order (Plus/Pro: LLaMA-Plus first)</source>
+        <translation>LoRA 合并顺序错误（Plus/Pro：先合并 LLaMA-Plus）</translation>
+    </message>
+    <message>
+        <source>the wrong base (another LLaMA size, or not the original LLaMA)</source>
+        <translation>基础模型错误（其他尺寸的 LLaMA，或不是原版 LLaMA）</translation>
+    </message>
+    <message>
+        <source>Alpaca-Plus/Pro merged without the Chinese-LLaMA-Plus step</source>
+        <translation>合并 Alpaca-Plus/Pro 时缺少 Chinese-LLaMA-Plus 步骤</translation>
+    </message>
+    <message>
+        <source>untrained or damaged weights</source>
+        <translation>未训练或已损坏的权重</translation>
+    </message>
+    <message>
+        <source>The model looks broken: a perplexity of {ppl} is close to guessing at random among its {vocab} tokens (a working model scores well under 100). Likely causes: {causes}. Merge it again on the Merge page.</source>
+        <translation>模型看起来已损坏：困惑度 {ppl} 接近在其 {vocab} 个词元中随机猜测（正常模型远低于 100）。可能的原因：{causes}。请在“合并”页面重新合并。</translation>
     </message>
 </context>
 <context>

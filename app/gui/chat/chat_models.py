@@ -213,6 +213,8 @@ class ModelsMixin:
             name=info.display_name, kind=KIND_LABEL.get(info.kind, info.kind), ctx=info.context_size)
         if info.extended:
             label += " · " + self.tr("extended from {n} (RoPE scaling)").format(n=info.n_ctx_train)
+        if info.memory_mapped is not None:      # chosen from free memory when it was loaded
+            label += " · " + (self.tr("memory-mapped") if info.memory_mapped else self.tr("read into memory"))
         return label
 
     @Slot()

@@ -29,17 +29,26 @@ OTHER = "__other__"
 def describe_model(model_dir, *, progress=None, cancel=None) -> dict:
     """Worker-thread part of choosing a folder: headers, tokenizer, size table."""
     from engine.gguf_convert import inspect_model
-    from engine.quantize import Shapes, estimate_file_bytes, estimate_ram_bytes, recommended_type, total_ram
+    from engine.quantize import (Shapes, available_ram, choose_mmap, estimate_file_bytes, estimate_load_bytes,
+                                 recommended_type, total_ram)
 
     info = inspect_model(model_dir)
     shapes = Shapes.from_config(info.config, vocab=info.embedding_rows)
-    ram = total_ram()
+    ram, free = total_ram(), available_ram()
+
+    def loading(t: str) -> tuple:
+        """(memory-mapped?, peak read into memory, peak memory-mapped): what Chat will do here."""
+        return (choose_mmap(shapes, t, free=free), estimate_load_bytes(shapes, t, mmap=False),
+                estimate_load_bytes(shapes, t, mmap=True))
+    loads = {t: loading(t) for t in TYPES}
     return {
         "model_dir": str(info.folder), "n_params": info.n_params, "vocab": info.embedding_rows,
         "tokenizer": info.tokenizer_kind, "layers": info.layers, "hidden": info.hidden,
         "source_bytes": info.source_bytes, "ram_total": ram, "format": info.format,
-        "recommended": recommended_type(shapes, ram),
-        "sizes": {t: (estimate_file_bytes(shapes, t), estimate_ram_bytes(shapes, t)) for t in TYPES},
+        "recommended": recommended_type(shapes, free),
+        # RAM to run: the peak of the loading mode Chat picks on this machine (bench/load7b.py measures both)
+        "sizes": {t: (estimate_file_bytes(shapes, t), loads[t][2] if loads[t][0] else loads[t][1]) for t in TYPES},
+        "loading": loads, "ram_free": free,
     }
 
 
@@ -60,6 +69,7 @@ class QuantizePage(Page):
         self.info: dict | None = None
         self.inspect_job: Job | None = None
         self.result = None
+        self.broken_verdict = None      # engine.model_checks.PerplexityVerdict of the last run, when broken
         ui = context.store.ui_value
 
         self.view = QuantizeView(self.title(), self.start)
@@ -208,7 +218,14 @@ class QuantizePage(Page):
             ram = self.table.item(r, 2)
             ram.setText(format_bytes(ram_bytes))
             too_big = ram_bytes > info["ram_total"]
-            ram.setToolTip(self.tr("More than this computer's memory") if too_big else "")
+            mapped, read_bytes, mapped_bytes = info.get("loading", {}).get(t, (True, ram_bytes, ram_bytes))
+            if mapped:
+                tip = self.tr("Loaded memory-mapped (faster): {mapped}; read into memory it would take {read}.")
+            else:
+                tip = self.tr("Read into memory (not enough free memory to map the file, which would take {mapped}): "
+                              "{read}.")
+            tip = tip.format(mapped=format_bytes(mapped_bytes), read=format_bytes(read_bytes))
+            ram.setToolTip((self.tr("More than this computer's memory") + "\n" if too_big else "") + tip)
             ram.setForeground(QColor("#b42318") if too_big else self.palette().text().color())
             note = self._quality_notes()[t]
             self.table.item(r, 3).setText(self.tr("Recommended here. {note}").format(note=note)
@@ -304,6 +321,7 @@ class QuantizePage(Page):
         qtype = self.selected_type()
         model_dir = self.current_model_dir()
         self.result = None
+        self.broken_verdict = None
         self.results_box.hide()
         job = self.context.jobs.start(
             self.tr("Quantize {name} to {type}").format(name=Path(model_dir).name, type=qtype),
@@ -320,6 +338,8 @@ class QuantizePage(Page):
         self.result = result
         self.run_bar.set_status(self.tr("Done: {file}").format(file=result.final_path.name), "ok")
         self._show_results(result)
+        if self.broken_verdict is not None:
+            self.run_bar.set_status(self.tr("Done, but the model looks broken: see Perplexity."), "error")
         self.context.notify_library_changed("quantize", result.f16_path, result.final_path)
 
     def _show_results(self, r) -> None:
@@ -349,6 +369,10 @@ class QuantizePage(Page):
                 change=f"{change:+.1f}%"))
         elif r.ppl_f16 is not None:
             labels["ppl"].setText(self.tr("F16 {base}").format(base=f"{r.ppl_f16.perplexity:.2f}"))
+        broken = self._perplexity_warning(r)
+        labels["ppl"].setObjectName("error" if broken else "")
+        labels["ppl"].style().unpolish(labels["ppl"])
+        labels["ppl"].style().polish(labels["ppl"])
         files = [r.f16_path] if r.f16_path.exists() else []
         if r.quant_path is not None:
             files.append(r.quant_path)
@@ -359,6 +383,30 @@ class QuantizePage(Page):
             labels[key].style().unpolish(labels[key])
             labels[key].style().polish(labels[key])
         self.results_box.show()
+
+    def _perplexity_warning(self, r) -> bool:
+        """A perplexity near the vocabulary size: say the model looks broken, with the likely causes."""
+        from engine.model_checks import perplexity_verdict
+
+        measured = r.ppl_quant or r.ppl_f16
+        vocab = (self.info or {}).get("vocab") or 0
+        if measured is None or not vocab:
+            return False
+        verdict = perplexity_verdict(measured.perplexity, vocab)
+        label = self.result_labels["ppl"]
+        if not verdict.broken:
+            return False
+        causes = [self.tr("the LoRAs merged in the wrong order (Plus/Pro: LLaMA-Plus first)"),
+                  self.tr("the wrong base (another LLaMA size, or not the original LLaMA)"),
+                  self.tr("Alpaca-Plus/Pro merged without the Chinese-LLaMA-Plus step"),
+                  self.tr("untrained or damaged weights")]
+        warning = self.tr("The model looks broken: a perplexity of {ppl} is close to guessing at random among "
+                          "its {vocab} tokens (a working model scores well under 100). Likely causes: {causes}. "
+                          "Merge it again on the Merge page.").format(
+            ppl=f"{verdict.perplexity:.0f}", vocab=vocab, causes="; ".join(causes))
+        label.setText(label.text() + "\n" + warning)
+        self.broken_verdict = verdict
+        return True
 
     @Slot()
     def go_chat(self) -> None:
