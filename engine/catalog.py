@@ -186,3 +186,17 @@ def load_catalog() -> Catalog:
         raise UserError(f"The model catalog {CATALOG_FILE} could not be read ({exc}).",
                         "Reinstall Alpaca Studio.") from None
     return Catalog(data)
+
+
+def size_billions(size: str) -> float:
+    """'7B' -> 7.0 (for sorting sizes as numbers, not text); unknown sizes sort last."""
+    try:
+        return float(size.upper().rstrip("B"))
+    except (AttributeError, ValueError):
+        return float("inf")
+
+
+def display_order(model: "LoraModel") -> tuple:
+    """How model lists are sorted: family (LLaMA, then Alpaca), size (7B < 13B < 33B), recommended first."""
+    return ({"llama": 0, "alpaca": 1}.get(model.family, 2), size_billions(model.size), not model.recommended,
+            model.name)

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Slot
-from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Slot
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox, QScrollArea,
                                QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget, QHBoxLayout)
 
 from resources import RESOURCES_DIR
@@ -14,6 +14,7 @@ from .context import AppContext
 from .error_dialog import show_error
 from .jobs_panel import JobsPanel
 from .log_view import LogView
+from .menus import MenuBar, classify_drop, drop_target, droppable
 from .pages import page_classes
 from .progress_text import describe_progress
 from .worker import Job
@@ -21,6 +22,51 @@ from .worker import Job
 
 def icon(name: str) -> QIcon:
     return QIcon(str(RESOURCES_DIR / "icons" / name)) if name else QIcon()
+
+
+class PageScroll(QScrollArea):
+    """One page, filling the view down to the page's minimum size and scrolling below it.
+
+    Not ``widgetResizable``: that sizes a page with wrapped labels to its preferred height for the
+    width, pushing the run bar and its primary button out of sight on a small screen."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__()
+        self.setObjectName("pageScroll")
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setWidget(page)
+        page.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt API)
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return False
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        least = page.minimumSizeHint().expandedTo(page.minimumSize())
+        for _ in range(2):          # a scroll bar appearing narrows the view: fit once more
+            view = self.viewport().size()
+            page.resize(max(view.width(), least.width()), max(view.height(), least.height()))
+
+
+class PageStack(QStackedWidget):
+    """The pages, each inside a scroll area: a page's minimum size never makes the window larger
+    than the screen (1024×640 must work); below its minimum a page scrolls instead of being cut.
+    ``currentWidget()`` is the page itself, not its scroll area."""
+
+    def add_page(self, page: QWidget) -> None:
+        self.addWidget(PageScroll(page))
+
+    def currentWidget(self):  # noqa: N802 (Qt API)
+        area = super().currentWidget()
+        return area.widget() if isinstance(area, QScrollArea) else area
 
 
 class MainWindow(QMainWindow):
@@ -35,20 +81,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFixedWidth(188)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.pages = {}
-        for index, cls in enumerate(page_classes()):
+        for cls in page_classes():
             page = cls(context)
             self.pages[cls.PAGE_ID] = page
-            self.stack.addWidget(page)
+            self.stack.add_page(page)
             item = QListWidgetItem(icon(cls.ICON), page.title())
             item.setData(Qt.ItemDataRole.UserRole, cls.PAGE_ID)
             self.sidebar.addItem(item)
-            if index < 9:
-                action = QAction(self)
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-                action.triggered.connect(lambda _=False, pid=cls.PAGE_ID: self.show_page(pid))
-                self.addAction(action)
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
 
         self.jobs_panel = JobsPanel(context.jobs)
@@ -63,7 +104,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.bottom)
         self.splitter.setStretchFactor(0, 4)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([640, 120])
+        # The jobs panel stays small on a small screen (1024×640): the page keeps its run bar in view.
+        self.bottom.setMinimumHeight(60)
+        self.splitter.setSizes([660, 96])
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -88,14 +131,9 @@ class MainWindow(QMainWindow):
         context.navigate_requested.connect(self._navigate)
         context.jobs.job_added.connect(self._watch_job)
 
-        toggle = QAction(self.tr("Show or hide the jobs panel"), self)
-        toggle.setShortcut(QKeySequence("Ctrl+J"))
-        toggle.triggered.connect(lambda: self.bottom.setVisible(not self.bottom.isVisible()))
-        self.addAction(toggle)
-        quit_action = QAction(self.tr("Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        self.addAction(quit_action)
+        # File, Edit, View, Help: every action with its keys (Ctrl+1…N pages, Ctrl+J, F5, Ctrl+Q...).
+        self.menus = MenuBar(self)
+        self.setAcceptDrops(True)       # .gguf files and model folders open in the right page
 
         self._restore_state()
         self._update_status()
@@ -117,6 +155,40 @@ class MainWindow(QMainWindow):
         page = self.pages.get(page_id)
         if page is not None and kwargs:
             page.open_with(**kwargs)
+
+    # drag and drop -------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if droppable([u.toLocalFile() for u in urls if u.isLocalFile()]):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        # What a path holds is read from the disk: off the UI thread.
+        self.context.jobs.query(lambda: classify_drop(paths), self.open_dropped, title="Read dropped files")
+
+    def open_dropped(self, found: list) -> None:
+        """Open classified paths ((kind, path), from classify_drop) in the page that handles them."""
+        if not found:
+            self.context.show_status(self.tr("Nothing to open there: drop a .gguf file, a model folder "
+                                             "or a LoRA folder."))
+            return
+        loras = [p for kind, p in found if drop_target(kind) == "merge"]
+        if loras:
+            self._navigate("merge", {"lora_dirs": loras})
+            return
+        kind, path = found[0]
+        target = drop_target(kind)
+        if target == "chat":
+            self._navigate("chat", {"model_path": path})
+        elif target == "quantize":
+            self._navigate("quantize", {"model_dir": path})
 
     # jobs ----------------------------------------------------------------------------------
     @Slot(object)

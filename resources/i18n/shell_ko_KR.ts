@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>Nothing to open there: drop a .gguf file, a model folder or a LoRA folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>열 수 있는 항목이 없습니다: .gguf 파일, 모델 폴더 또는 LoRA 폴더를 끌어다 놓으세요.</translation>
     </message>
     <message>
         <source>{title} failed</source>
@@ -144,51 +144,51 @@
     <name>MenuBar</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>파일(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>편집(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>보기(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>도움말(&amp;H)</translation>
     </message>
     <message>
         <source>Open a GGUF model…</source>
-        <translation type="unfinished"></translation>
+        <translation>GGUF 모델 열기…</translation>
     </message>
     <message>
         <source>Open a Hugging Face model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hugging Face 모델 폴더 열기…</translation>
     </message>
     <message>
         <source>Verify a folder against the published SHA256…</source>
-        <translation type="unfinished"></translation>
+        <translation>공개된 SHA256으로 폴더 검증…</translation>
     </message>
     <message>
         <source>Add a local base LLaMA…</source>
-        <translation type="unfinished"></translation>
+        <translation>로컬 기본 LLaMA 추가…</translation>
     </message>
     <message>
         <source>Import a chat…</source>
-        <translation type="unfinished"></translation>
+        <translation>대화 가져오기…</translation>
     </message>
     <message>
         <source>Export the chat as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>대화를 Markdown으로 내보내기…</translation>
     </message>
     <message>
         <source>Export the chat as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>대화를 JSON으로 내보내기…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">종료</translation>
+        <translation>종료</translation>
     </message>
     <message>
         <source>New chat</source>
@@ -196,59 +196,59 @@
     </message>
     <message>
         <source>Rename the chat…</source>
-        <translation type="unfinished"></translation>
+        <translation>대화 이름 바꾸기…</translation>
     </message>
     <message>
         <source>Delete the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>대화 삭제</translation>
     </message>
     <message>
         <source>Regenerate the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>답변 다시 생성</translation>
     </message>
     <message>
         <source>Find in chats</source>
-        <translation type="unfinished"></translation>
+        <translation>대화에서 찾기</translation>
     </message>
     <message>
         <source>Download the selected model</source>
-        <translation type="unfinished"></translation>
+        <translation>선택한 모델 다운로드</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>설정…</translation>
     </message>
     <message>
         <source>Jobs and log panel</source>
-        <translation type="unfinished"></translation>
+        <translation>작업 및 로그 패널</translation>
     </message>
     <message>
         <source>Refresh: read the models folder again</source>
-        <translation type="unfinished"></translation>
+        <translation>새로 고침: 모델 폴더 다시 읽기</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>키보드 단축키</translation>
     </message>
     <message>
         <source>About Alpaca Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Alpaca Studio 정보</translation>
     </message>
     <message>
         <source>Open a chat first (Chat page, list on the left).</source>
-        <translation type="unfinished"></translation>
+        <translation>먼저 대화를 여세요 (대화 페이지 왼쪽 목록).</translation>
     </message>
     <message>
         <source>Reading the models folder again…</source>
-        <translation type="unfinished"></translation>
+        <translation>모델 폴더를 다시 읽는 중…</translation>
     </message>
     <message>
         <source>On job pages, Ctrl+Enter starts and Esc cancels. In Chat, Enter sends and Shift+Enter adds a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>작업 페이지에서 Ctrl+Enter는 시작, Esc는 취소입니다. 대화에서 Enter는 보내기, Shift+Enter는 줄 바꿈입니다.</translation>
     </message>
     <message>
         <source>A desktop workbench for the Chinese-LLaMA and Chinese-Alpaca models: download, merge, quantize, chat, train, serve and evaluate, on your own computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chinese-LLaMA 및 Chinese-Alpaca 모델을 위한 데스크톱 작업대: 내 컴퓨터에서 다운로드, 병합, 양자화, 대화, 학습, 서비스, 평가를 합니다.</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,7 @@
     </message>
     <message>
         <source>Nothing to open there: drop a .gguf file, a model folder or a LoRA folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>这里没有可打开的内容：请拖入 .gguf 文件、模型文件夹或 LoRA 文件夹。</translation>
     </message>
     <message>
         <source>{title} failed</source>
@@ -144,51 +144,51 @@
     <name>MenuBar</name>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>Open a GGUF model…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 GGUF 模型…</translation>
     </message>
     <message>
         <source>Open a Hugging Face model folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 Hugging Face 模型文件夹…</translation>
     </message>
     <message>
         <source>Verify a folder against the published SHA256…</source>
-        <translation type="unfinished"></translation>
+        <translation>按公布的 SHA256 校验文件夹…</translation>
     </message>
     <message>
         <source>Add a local base LLaMA…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加本地基础 LLaMA…</translation>
     </message>
     <message>
         <source>Import a chat…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入对话…</translation>
     </message>
     <message>
         <source>Export the chat as Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>将对话导出为 Markdown…</translation>
     </message>
     <message>
         <source>Export the chat as JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>将对话导出为 JSON…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished">退出</translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>New chat</source>
@@ -196,59 +196,59 @@
     </message>
     <message>
         <source>Rename the chat…</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名对话…</translation>
     </message>
     <message>
         <source>Delete the chat</source>
-        <translation type="unfinished"></translation>
+        <translation>删除对话</translation>
     </message>
     <message>
         <source>Regenerate the reply</source>
-        <translation type="unfinished"></translation>
+        <translation>重新生成回复</translation>
     </message>
     <message>
         <source>Find in chats</source>
-        <translation type="unfinished"></translation>
+        <translation>在对话中查找</translation>
     </message>
     <message>
         <source>Download the selected model</source>
-        <translation type="unfinished"></translation>
+        <translation>下载所选模型</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置…</translation>
     </message>
     <message>
         <source>Jobs and log panel</source>
-        <translation type="unfinished"></translation>
+        <translation>任务和日志面板</translation>
     </message>
     <message>
         <source>Refresh: read the models folder again</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新：重新读取模型文件夹</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
         <source>About Alpaca Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 Alpaca Studio</translation>
     </message>
     <message>
         <source>Open a chat first (Chat page, list on the left).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个对话（对话页面左侧列表）。</translation>
     </message>
     <message>
         <source>Reading the models folder again…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新读取模型文件夹…</translation>
     </message>
     <message>
         <source>On job pages, Ctrl+Enter starts and Esc cancels. In Chat, Enter sends and Shift+Enter adds a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>在任务页面上，Ctrl+Enter 开始，Esc 取消。在对话中，Enter 发送，Shift+Enter 换行。</translation>
     </message>
     <message>
         <source>A desktop workbench for the Chinese-LLaMA and Chinese-Alpaca models: download, merge, quantize, chat, train, serve and evaluate, on your own computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>面向 Chinese-LLaMA 和 Chinese-Alpaca 模型的桌面工作台：在你自己的电脑上下载、合并、量化、对话、训练、提供服务和评测。</translation>
     </message>
 </context>
 <context>

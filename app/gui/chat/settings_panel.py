@@ -59,7 +59,7 @@ class SettingsPanel(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setObjectName("chatSettings")
-        self.setMinimumWidth(340)
+        self.setMinimumWidth(220)    # shrinks on a 1024×640 window (issue 15)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         self.setWidget(body)

@@ -94,8 +94,8 @@ class EvalPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.form)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 16)
+        # At most 330 px: the window must fit 1024×640 (issue 15); a narrower form scrolls sideways.
+        scroll.setMinimumWidth(min(self.form.minimumSizeHint().width() + 16, 330))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(scroll)
         split.addWidget(self.tabs)

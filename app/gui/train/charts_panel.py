@@ -35,6 +35,9 @@ class TrainingCharts(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(self.reset_button)
         top.addWidget(self.save_button)
+        # Smaller than the charts' default minimum: the page must fit a 1024×640 window (issue 15).
+        for chart, least in ((self.loss_chart, 110), (self.lr_chart, 90), (self.speed_chart, 90)):
+            chart.plot_widget.setMinimumHeight(least)
         grid = QGridLayout()
         grid.addWidget(self.loss_chart, 0, 0, 1, 2)
         grid.addWidget(self.lr_chart, 1, 0)

@@ -19,13 +19,14 @@ class DataPreview(QWidget):
         self.summary.setObjectName("hint")
         self.summary.setWordWrap(True)
         self.histogram = BarChart(self.tr("Tokens per record"))
-        self.histogram.setMinimumHeight(150)
+        self.histogram.setMinimumHeight(100)    # 1024×640 must fit (issue 15)
         self.legend = QLabel(self.tr('<span style="{p}">&nbsp;grey: prompt, masked (-100), not trained on&nbsp;</span> '
                                      '<span style="{r}">&nbsp;green: response, trained on&nbsp;</span>').format(
             p=PROMPT_STYLE, r=RESPONSE_STYLE))
+        self.legend.setWordWrap(True)        # narrow side column on a 1024×640 window (issue 15)
         self.records = QTextBrowser()
         self.records.setOpenLinks(False)
-        self.records.setMinimumHeight(120)
+        self.records.setMinimumHeight(80)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.summary)
