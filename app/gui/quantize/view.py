@@ -61,7 +61,8 @@ class QuantizeView(QWidget):
             self.table.setItem(r, 3, QTableWidgetItem(notes[t]))
         self.table.setWordWrap(True)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(self.table.verticalHeader().length() + header.height() + 6)
+        # Scrolls on a small screen: room for a few rows, not all of them (the window must fit 1024×640).
+        self.table.setMinimumHeight(header.sizeHint().height() + 4 * self.table.verticalHeader().defaultSectionSize())
         type_box = QGroupBox(self.tr("2. Quantization type"))
         tl = QVBoxLayout(type_box)
         type_hint = QLabel(self.tr("Sizes are computed for this model. Q4_K_M suits laptops; "
