@@ -47,7 +47,9 @@ def test_wizard_merges_plus_chain_and_offers_next_steps(page, qtbot, base, llama
     _type_output(qtbot, page, out)
     _wait_plan(qtbot, page)
     text = page.plan_label.text()
-    assert "vocabulary 49954" in text and "order corrected" in text and "peak memory" in text
+    assert "vocabulary 49954" in text and "peak memory" in text
+    # The reversed pair is put right in the list itself (issue 15 item 5), not only in the plan.
+    assert page.lora_paths() == [str(llama_plus), str(alpaca_plus)] and "Order put right" in page.lora_note.text()
     qtbot.mouseClick(page.merge_button, LEFT)
     assert page.cancel_button.isVisible() and not page.base_edit.isEnabled()
     qtbot.waitUntil(lambda: page.job.state == JobState.DONE, timeout=60000)

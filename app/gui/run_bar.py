@@ -74,6 +74,23 @@ class RunBar(QWidget):
         self.next_buttons.append(button)
         return button
 
+    def set_accent(self, button: QPushButton) -> None:
+        """Make ``button`` the one accent (primary) button of the bar: the start button before a run,
+        the next step after a success."""
+        for b in (self.start_button, *self.next_buttons):
+            if bool(b.property("primary")) != (b is button):
+                b.setProperty("primary", b is button)
+                b.style().unpolish(b)
+                b.style().polish(b)
+
+    def hide_next_steps(self) -> None:
+        """The inputs changed after a run: its "Done" and next steps no longer apply."""
+        for b in self.next_buttons:
+            b.hide()
+        if self.status.objectName() == "ok":
+            self.set_status("")
+        self.set_accent(self.start_button)
+
     @property
     def busy(self) -> bool:
         return self.job is not None and self.job.is_active
@@ -113,6 +130,7 @@ class RunBar(QWidget):
             self.start_button.setEnabled(False)   # the page re-enables it when a new run makes sense
         for b in self.next_buttons:
             b.hide()
+        self.set_accent(self.start_button)
 
     @Slot(object)
     def _on_progress(self, p) -> None:
@@ -126,6 +144,8 @@ class RunBar(QWidget):
         for b in self.next_buttons:
             b.setEnabled(True)
             b.show()
+        # The page's own hand-off (added last: Quantize…, Chat…) is the accent now, not the start button.
+        self.set_accent(self.next_buttons[-1] if len(self.next_buttons) > 1 else self.start_button)
         self.succeeded.emit(result)
         self.ended.emit()
 

@@ -228,6 +228,34 @@
         <translation>지금 삭제</translation>
     </message>
     <message>
+        <source>The output folder {folder} already exists and is not empty.</source>
+        <translation>출력 폴더 {folder}이(가) 이미 있고 비어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Use {name} instead</source>
+        <translation>대신 {name} 사용</translation>
+    </message>
+    <message>
+        <source>Overwrite it</source>
+        <translation>덮어쓰기</translation>
+    </message>
+    <message>
+        <source>Order put right: {order} (the LLaMA-Plus LoRA first, then Alpaca).</source>
+        <translation>순서를 바로잡았습니다: {order} (LLaMA-Plus LoRA 먼저, 그다음 Alpaca).</translation>
+    </message>
+    <message>
+        <source>{name} needs {missing} merged first; this merge leaves it out, so the model would be broken.</source>
+        <translation>{name}은(는) {missing}을(를) 먼저 병합해야 합니다. 이 병합에는 빠져 있어 모델이 손상됩니다.</translation>
+    </message>
+    <message>
+        <source>Merge the full chain: {chain}</source>
+        <translation>전체 체인 병합: {chain}</translation>
+    </message>
+    <message>
+        <source>This LoRA has the 49954-token Chinese-Alpaca vocabulary and goes straight onto a 32000-token LLaMA. That is right for the first Alpaca LoRAs, but Alpaca-Plus and Alpaca-Pro LoRAs need the Chinese-LLaMA-Plus LoRA merged first: add it above this one.</source>
+        <translation>이 LoRA는 49954개 토큰의 Chinese-Alpaca 어휘를 가지며 32000개 토큰의 LLaMA에 바로 병합됩니다. 1세대 Alpaca LoRA에는 맞지만, Alpaca-Plus와 Alpaca-Pro LoRA는 Chinese-LLaMA-Plus LoRA를 먼저 병합해야 합니다: 이 LoRA 위에 추가하세요.</translation>
+    </message>
+    <message>
         <source>The merge cannot start:</source>
         <translation>병합을 시작할 수 없습니다:</translation>
     </message>

@@ -228,6 +228,34 @@
         <translation>立即删除</translation>
     </message>
     <message>
+        <source>The output folder {folder} already exists and is not empty.</source>
+        <translation>输出文件夹 {folder} 已存在且不为空。</translation>
+    </message>
+    <message>
+        <source>Use {name} instead</source>
+        <translation>改用 {name}</translation>
+    </message>
+    <message>
+        <source>Overwrite it</source>
+        <translation>覆盖它</translation>
+    </message>
+    <message>
+        <source>Order put right: {order} (the LLaMA-Plus LoRA first, then Alpaca).</source>
+        <translation>已更正顺序：{order}（先 LLaMA-Plus LoRA，再 Alpaca）。</translation>
+    </message>
+    <message>
+        <source>{name} needs {missing} merged first; this merge leaves it out, so the model would be broken.</source>
+        <translation>{name} 需要先合并 {missing}；此次合并缺少它，得到的模型将会损坏。</translation>
+    </message>
+    <message>
+        <source>Merge the full chain: {chain}</source>
+        <translation>合并完整链：{chain}</translation>
+    </message>
+    <message>
+        <source>This LoRA has the 49954-token Chinese-Alpaca vocabulary and goes straight onto a 32000-token LLaMA. That is right for the first Alpaca LoRAs, but Alpaca-Plus and Alpaca-Pro LoRAs need the Chinese-LLaMA-Plus LoRA merged first: add it above this one.</source>
+        <translation>此 LoRA 使用 49954 词元的 Chinese-Alpaca 词表，并直接合并到 32000 词元的 LLaMA 上。这对第一代 Alpaca LoRA 是正确的，但 Alpaca-Plus 和 Alpaca-Pro LoRA 需要先合并 Chinese-LLaMA-Plus LoRA：请把它添加在此 LoRA 之前。</translation>
+    </message>
+    <message>
         <source>The merge cannot start:</source>
         <translation>无法开始合并：</translation>
     </message>

@@ -24,22 +24,55 @@ from .base import Page
 CUSTOM = "custom"
 
 
-def preview_merge(base_dir, lora_dirs, out_dir, *, out_format, dtype, progress=None, cancel=None) -> dict:
-    """Run every check of a merge and describe it; opens headers only, writes nothing."""
+def free_folder_name(out_dir) -> Path:
+    """``out_dir`` itself when it is free (missing or empty), else ``<name>-2``, ``<name>-3``..."""
+    out = Path(out_dir).expanduser()
+    candidate, n = out, 1
+    while candidate.exists() and (not candidate.is_dir() or any(candidate.iterdir())):
+        n += 1
+        candidate = out.with_name(f"{out.name}-{n}")
+    return candidate
+
+
+def preview_merge(base_dir, lora_dirs, out_dir, *, out_format, dtype, overwrite=False, settings=None,
+                  progress=None, cancel=None) -> dict:
+    """Run every check of a merge and describe it; opens headers only, writes nothing.
+
+    An output folder that exists is not an error here: the summary says so (``out_exists``) with a
+    free name to offer instead (``free_name``), checked as if overwriting."""
     from engine.merge import plan_merge
 
-    plan = plan_merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True)
+    free = free_folder_name(out_dir)
+    exists = free != Path(out_dir).expanduser()
+    plan = plan_merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True,
+                      overwrite=overwrite or exists)
     try:
-        return plan.summary()
+        summary = plan.summary()
     finally:
         plan.close()
+    summary["out_exists"] = exists and not overwrite
+    summary["free_name"] = str(free)
+    summary["plus_hint"] = None
+    if settings is not None:
+        from engine.model_checks import plus_step_hint
+
+        steps = summary["vocab_steps"]
+        summary["plus_hint"] = plus_step_hint(summary["loras"], steps[0], steps[1:], settings)
+    return summary
 
 
-def run_merge_job(base_dir, lora_dirs, out_dir, *, out_format, dtype, progress=None, cancel=None):
+def run_merge_job(base_dir, lora_dirs, out_dir, *, out_format, dtype, overwrite=False, progress=None, cancel=None):
     from engine.merge import merge
 
     return merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True,
-                 progress=progress, cancel=cancel)
+                 overwrite=overwrite, progress=progress, cancel=cancel)
+
+
+def remove_partials_job(out_dir, *, progress=None, cancel=None) -> list:
+    """Remove the partial output that killed merges left next to ``out_dir`` (never a running one's)."""
+    from engine.atomic import remove_stale_partials
+
+    return remove_stale_partials(out_dir)
 
 
 def _catalog():
@@ -63,13 +96,16 @@ class MergePage(Page):
         self.plan: dict | None = None
         self.out_dir: Path | None = None
         self._out_edited = False
+        self._overwrite = ""        # the output folder the user chose to replace ("" = none)
+        self._free_name = ""        # a free output folder to offer when the chosen one exists
         self._preview_timer = QTimer(self, singleShot=True, interval=300)
         self._preview_timer.timeout.connect(self.refresh_plan)
 
         # 1. what to build ----------------------------------------------------------------------------
         self.target = QComboBox()
         if self.catalog is not None:
-            for m in sorted(self.catalog.models, key=lambda m: (not m.recommended, m.name)):
+            from engine.catalog import display_order
+            for m in sorted(self.catalog.models, key=display_order):      # family, then 7B < 13B < 33B
                 self.target.addItem(m.name, m.id)
         self.target.addItem(self.tr("Custom LoRA folder(s)…"), CUSTOM)
         self.target.currentIndexChanged.connect(self._target_changed)
@@ -155,10 +191,12 @@ class MergePage(Page):
         self.plan_label.setObjectName("placeholder")
         self.plan_label.setWordWrap(True)
         self.plan_label.setTextFormat(Qt.TextFormat.RichText)
+        self.plan_label.linkActivated.connect(self._plan_link)
         self.plan_error = QLabel()
         self.plan_error.setObjectName("error")
         self.plan_error.setWordWrap(True)
         self.plan_error.hide()
+        self.plan_error.linkActivated.connect(self._plan_link)      # "Use … instead" / "Overwrite it"
         plan_box = QGroupBox(self.tr("What will happen"))
         pl = QVBoxLayout(plan_box)
         pl.addWidget(self.plan_label)
@@ -265,10 +303,11 @@ class MergePage(Page):
                                            "LoRA first; a reversed pair is put right automatically."))
             self.lora_note.setObjectName("hint")
         else:
+            from engine.merge.request import merge_request
             model = self.catalog.get(target)
-            chain = [str(self._lora_dir(i)) for i in model.merge_chain]
-            self._set_loras(chain, editable=False)
-            missing = [i for i, p in zip(model.merge_chain, chain) if not (Path(p) / "adapter_config.json").exists()]
+            request = merge_request(target, self.context.settings, catalog=self.catalog)
+            self._set_loras([str(p) for p in request.loras], editable=False)
+            missing = request.missing
             if missing:
                 self.lora_note.setText(self.tr("Not downloaded yet: {ids}. Download them on the Models page first.")
                                        .format(ids=", ".join(missing)))
@@ -277,34 +316,26 @@ class MergePage(Page):
                 self.lora_note.setText(self.tr("{name}: vocabulary {vocab}, merged into original {base}.")
                                        .format(name=model.name, vocab=model.vocab_size, base=model.base))
                 self.lora_note.setObjectName("hint")
-            self._suggest_base(model.base)
+            self._suggest_base(request.base)
         self.lora_note.style().polish(self.lora_note)
         self._suggest_output()
 
-    def _suggest_base(self, base_id: str) -> None:
-        if self.base_edit.text().strip():
-            return
-        try:
-            from engine.model_library import find_base
-            record = find_base(self.context.settings, base_id)
-        except Exception:  # noqa: BLE001 - the library is optional here
-            record = None
-        if record is not None:
-            self.base_edit.setText(record.path)
+    def _suggest_base(self, base: Path | None) -> None:
+        if base is not None and not self.base_edit.text().strip():
+            self.base_edit.setText(str(base))
 
     def _suggest_output(self) -> None:
         if self._out_edited:
             return
         from engine.layout import merged_dir
-        target = self.target.currentData()
+        from engine.merge.request import merge_request, output_name
+        target, out_format = self.target.currentData(), self.format.currentData()
         if target == CUSTOM:
             paths = self.lora_paths()
-            name = Path(paths[-1]).name if paths else "merged"
+            out = merged_dir(self.context.settings, output_name(Path(paths[-1]).name if paths else "merged", out_format))
         else:
-            name = target
-        if self.format.currentData() == "pth":
-            name += "-pth"
-        self.out_edit.setText(str(merged_dir(self.context.settings, name)))
+            out = merge_request(target, self.context.settings, out_format=out_format, catalog=self.catalog).out
+        self.out_edit.setText(str(out))
 
     @Slot(str)
     def _out_edited_by_user(self, _text: str) -> None:
@@ -342,6 +373,7 @@ class MergePage(Page):
         self.loras.insertItem(new, item)
         self.loras.setCurrentRow(new)
         self._remember_custom()
+        self._suggest_output()          # named after the last LoRA: the order changed the name
         self._inputs_changed()
 
     def _remember_custom(self) -> None:
@@ -421,6 +453,9 @@ class MergePage(Page):
     def _inputs_changed(self, *_args) -> None:
         self.plan = None
         self.merge_button.setEnabled(False)
+        if not self.run_bar.busy:
+            self.run_bar.hide_next_steps()      # the last run's "Done" and next steps are about other inputs
+        self.plan_error.hide()                  # about the old inputs; checked again in a moment
         self._preview_timer.start()
 
     def _inputs(self) -> tuple[str, list[str], str, str, str] | None:
@@ -440,15 +475,13 @@ class MergePage(Page):
         if self.preview_job is not None and self.preview_job.is_active:
             self._preview_timer.start()      # one check at a time; re-check when it ends
             return
-        if self.preview_job is not None:      # the previous check has ended: free its thread
-            self.preview_job.wait()
-            self.preview_job.deleteLater()
-            self.preview_job = None
         base, loras, out, fmt, dtype = inputs
         self._show_plan_text(self.tr("Checking the inputs…"))
         # A query, not a listed job: a preview is not a job the user started (it still ends at shutdown).
+        overwrite, settings = self._overwrite == out, self.context.settings
         self.preview_job = self.context.jobs.query(
-            lambda: preview_merge(base, loras, out, out_format=fmt, dtype=dtype),
+            lambda: preview_merge(base, loras, out, out_format=fmt, dtype=dtype, overwrite=overwrite,
+                                  settings=settings),
             lambda summary, key=inputs: self._plan_ready(key, summary),
             lambda message, hint, _details, key=inputs: self._plan_failed(key, message, hint), title="Merge preview")
 
@@ -459,6 +492,8 @@ class MergePage(Page):
     def _plan_ready(self, key, summary: dict) -> None:
         if key != self._inputs():
             return
+        if self._follow_fixed_order(summary):
+            return                       # the list now shows the order the merge uses; checked again
         self.plan = summary
         steps = summary["vocab_steps"]
         base_formats = {"hf-safetensors": self.tr("HF safetensors"), "hf-bin": self.tr("HF .bin"),
@@ -476,20 +511,97 @@ class MergePage(Page):
         rows.append(self.tr("Expected peak memory: {memory} (the model is processed one tensor at a time)")
                     .format(memory=format_bytes(summary["peak_memory_bytes"])))
         rows += [f"<i>{n}</i>" for n in summary["notices"]]
+        if summary.get("stale_bytes"):
+            stale = self.tr("An earlier merge into this folder was stopped and left {size} of partial files; "
+                            "they are removed when the merge starts.").format(size=format_bytes(summary["stale_bytes"]))
+            remove = self.tr("Remove them now")
+            rows.append(f'{stale} <a href="remove-partials">{remove}</a>')
+        rows += self._plus_hint_rows(summary.get("plus_hint"))
         self.plan_label.setText("<br>".join(rows))
         self.plan_label.setObjectName("")
         self.plan_label.style().polish(self.plan_label)
         self.plan_error.hide()
+        if summary.get("out_exists"):
+            # Say why Merge is greyed out, and offer both ways on.
+            self.plan = None
+            self._free_name = summary["free_name"]
+            exists = self.tr("The output folder {folder} already exists and is not empty.").format(
+                folder=summary["output"])
+            new_name = self.tr("Use {name} instead").format(name=Path(summary["free_name"]).name)
+            replace = self.tr("Overwrite it")
+            self.plan_error.setText(f'{exists} <a href="new-name">{new_name}</a> · <a href="overwrite">{replace}</a>')
+            self.plan_error.setTextFormat(Qt.TextFormat.RichText)
+            self.plan_error.show()
+            self.merge_button.setEnabled(False)
+            return
         self.merge_button.setEnabled(not self.run_bar.busy)
+
+    def _follow_fixed_order(self, summary: dict) -> bool:
+        """A reversed Plus/Pro pair is merged in the right order: the list (and the output name) follow."""
+        fixed = [str(p) for p in summary.get("loras", [])]
+        shown = self.lora_paths()
+        if self.target.currentData() != CUSTOM or len(fixed) != len(shown) or \
+                [Path(p).expanduser() for p in shown] == [Path(p) for p in fixed]:
+            return False
+        by_path = {Path(p).expanduser(): p for p in shown}
+        ordered = [by_path.get(Path(p), p) for p in fixed]
+        self.lora_note.setText(self.tr("Order put right: {order} (the LLaMA-Plus LoRA first, then Alpaca).")
+                               .format(order=" → ".join(Path(p).name for p in ordered)))
+        self.lora_note.setObjectName("warning")
+        self.lora_note.style().polish(self.lora_note)
+        self._set_loras(ordered, editable=True)
+        self._remember_custom()
+        self._suggest_output()
+        return True
+
+    def _plus_hint_rows(self, hint) -> list[str]:
+        if hint is None:
+            return []
+        if hint.kind == "known" and self.catalog is not None:
+            model = self.catalog.get(hint.model_id)
+            missing = ", ".join(self.catalog.get(i).name for i in hint.missing_ids)
+            chain = " → ".join(self.catalog.get(i).name for i in hint.chain_ids)
+            text = self.tr("{name} needs {missing} merged first; this merge leaves it out, so the model would "
+                           "be broken.").format(name=model.name, missing=missing)
+            link = self.tr("Merge the full chain: {chain}").format(chain=chain)
+            return [f'<span style="color:#b42318">{text}</span> <a href="chain:{hint.model_id}">{link}</a>']
+        text = self.tr("This LoRA has the 49954-token Chinese-Alpaca vocabulary and goes straight onto a 32000-token "
+                       "LLaMA. That is right for the first Alpaca LoRAs, but Alpaca-Plus and Alpaca-Pro LoRAs need "
+                       "the Chinese-LLaMA-Plus LoRA merged first: add it above this one.")
+        return [f'<span style="color:#b54708">{text}</span>']
 
     def _plan_failed(self, key, message: str, hint: str) -> None:
         if key != self._inputs():
             return
         self.plan = None
         self.plan_label.setText(self.tr("The merge cannot start:"))
+        self.plan_error.setTextFormat(Qt.TextFormat.PlainText)
         self.plan_error.setText(f"{message}\n{hint}".strip())
         self.plan_error.show()
         self.merge_button.setEnabled(False)
+
+    @Slot(str)
+    def _plan_link(self, href: str) -> None:
+        inputs = self._inputs()
+        if inputs is None or self.run_bar.busy:
+            return
+        if href.startswith("chain:"):
+            index = self.target.findData(href.split(":", 1)[1])
+            if index >= 0:
+                self.target.setCurrentIndex(index)
+            return
+        if href == "overwrite":
+            self._overwrite = inputs[2]
+            self.refresh_plan()
+            return
+        if href == "new-name" and self.plan is None:
+            self._out_edited = True
+            self.out_edit.setText(self._free_name or inputs[2])
+            return
+        if href != "remove-partials":
+            return
+        job = self.context.jobs.start(self.tr("Remove partial files"), remove_partials_job, inputs[2])
+        job.finished.connect(lambda _removed: self.refresh_plan())
 
     # merge ----------------------------------------------------------------------------------------------
     @Slot()
@@ -506,7 +618,7 @@ class MergePage(Page):
         self.out_dir = Path(out)
         name = self.target.currentText() if self.target.currentData() != CUSTOM else Path(loras[-1]).name
         job = self.context.jobs.start(self.tr("Merge {name}").format(name=name), run_merge_job,
-                                      base, loras, out, out_format=fmt, dtype=dtype)
+                                      base, loras, out, out_format=fmt, dtype=dtype, overwrite=self._overwrite == out)
         self.run_bar.watch(job, folder=out, cancelled_text=self.tr("Cancelled. Nothing was written."))
         self._lock_inputs(True)
 
@@ -530,7 +642,10 @@ class MergePage(Page):
         self.quantize_button.setEnabled(result.details.get("format") in ("hf", "pth"))
         self.chat_button.setEnabled(result.details.get("format") == "hf")
         self.context.show_status(self.tr("Merged model written to {folder}").format(folder=self.out_dir))
+        self.context.notify_library_changed("merge", self.out_dir)
         self.plan = None          # the output folder exists now: another merge needs another folder
+        self._overwrite = ""
+        self._preview_timer.start()     # ...and the plan says so, offering a new name or overwriting
 
     @Slot()
     def go_quantize(self) -> None:
@@ -540,7 +655,6 @@ class MergePage(Page):
     @Slot()
     def go_chat(self) -> None:
         if self.out_dir is not None:
-        self.context.notify_library_changed("merge", self.out_dir)
             self.context.navigate("chat", model_path=str(self.out_dir))
 
     def can_close(self) -> bool:
