@@ -41,7 +41,8 @@ def test_filters_hide_rows_and_are_remembered(page, qtbot):
     assert len(page.visible_ids()) == 15
     page.family.setCurrentIndex(page.family.findData("alpaca"))
     page.size.setCurrentIndex(page.size.findData("7B"))
-    assert page.visible_ids() == ["chinese-alpaca-7b", "chinese-alpaca-plus-7b", "chinese-alpaca-pro-7b"]
+    # Sorted by family and size, the recommended model first (issue 15 item 6).
+    assert page.visible_ids() == ["chinese-alpaca-pro-7b", "chinese-alpaca-7b", "chinese-alpaca-plus-7b"]
     assert page.selected_id() in page.visible_ids()
     page.source.setCurrentIndex(page.source.findData("hf-mirror"))
     again = ModelsPage(AppContext(SettingsStore()))

@@ -387,6 +387,18 @@
         <translation>{name} 등록됨 ({status})</translation>
     </message>
     <message>
+        <source>Detected LLaMA-{size}: used for the {size} models.</source>
+        <translation>LLaMA-{size} 감지됨: {size} 모델에 사용됩니다.</translation>
+    </message>
+    <message>
+        <source>{name}: its shapes could not be read, so it is not used for any model.</source>
+        <translation>{name}: 형태를 읽을 수 없어 어떤 모델에도 사용되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: not a {sizes} LLaMA (hidden size {hidden}, {layers} layers; the originals have {known}). The catalog&apos;s LoRAs are made for those sizes, so it is not used as the base of any model; choose it by hand on the Merge page for your own LoRAs.</source>
+        <translation>{name}: {sizes} LLaMA가 아닙니다 (은닉 크기 {hidden}, {layers}개 층; 원본은 {known}). 카탈로그의 LoRA는 이 크기용으로 만들어졌으므로 어떤 모델의 기본 모델로도 쓰이지 않습니다. 직접 만든 LoRA에는 병합 페이지에서 직접 선택하세요.</translation>
+    </message>
+    <message>
         <source>The base LLaMA differs from the published files</source>
         <translation>기본 LLaMA가 공개된 파일과 다릅니다</translation>
     </message>

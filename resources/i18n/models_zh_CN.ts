@@ -387,6 +387,18 @@
         <translation>已登记 {name}（{status}）</translation>
     </message>
     <message>
+        <source>Detected LLaMA-{size}: used for the {size} models.</source>
+        <translation>检测到 LLaMA-{size}：用于 {size} 模型。</translation>
+    </message>
+    <message>
+        <source>{name}: its shapes could not be read, so it is not used for any model.</source>
+        <translation>{name}：无法读取其形状，因此不会用于任何模型。</translation>
+    </message>
+    <message>
+        <source>{name}: not a {sizes} LLaMA (hidden size {hidden}, {layers} layers; the originals have {known}). The catalog&apos;s LoRAs are made for those sizes, so it is not used as the base of any model; choose it by hand on the Merge page for your own LoRAs.</source>
+        <translation>{name}：不是 {sizes} 的 LLaMA（隐藏层大小 {hidden}，{layers} 层；原版为 {known}）。目录中的 LoRA 都是为这些尺寸制作的，因此它不会被用作任何模型的基础模型；如需合并你自己的 LoRA，请在“合并”页面手动选择它。</translation>
+    </message>
+    <message>
         <source>The base LLaMA differs from the published files</source>
         <translation>基础 LLaMA 与公布的文件不一致</translation>
     </message>

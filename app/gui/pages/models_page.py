@@ -8,12 +8,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QScrollArea,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from engine.catalog import load_catalog
+from engine.catalog import display_order, load_catalog
 from engine.jobs import describe
 from engine.model_library import (CONVERTED, DOWNLOADED, FAILED, MERGED, PARTIAL, QUANTIZED, VERIFIED, BaseMismatch,
                                   discard_partial, download_model, find_base, model_status, register_base,
@@ -29,11 +29,22 @@ _STATE_COLORS = {VERIFIED: "#067647", MERGED: "#067647", CONVERTED: "#067647", Q
 COL_NAME, COL_KIND, COL_SIZE, COL_LORA, COL_STATE = range(5)
 
 
+DEFAULT_MODEL = "chinese-alpaca-pro-7b"      # the recommended chat model: what a new user sees first
+
+
+def _with_fit(record):
+    """The record with ``fit``: what its shapes say it is (LLaMA-7B/13B/33B, or none of them)."""
+    from engine.model_checks import base_fit, base_shape
+
+    record.fit = base_fit(*base_shape(Path(record.path)))
+    return record
+
+
 def check_and_register_base(folder, *, settings, accept_mismatch=False, progress=None, cancel=None):
     """Register a base LLaMA; a hash mismatch comes back (not raised) so the user can decide."""
     try:
-        return register_base(folder, settings=settings, accept_mismatch=accept_mismatch, progress=progress,
-                             cancel=cancel)
+        return _with_fit(register_base(folder, settings=settings, accept_mismatch=accept_mismatch,
+                                       progress=progress, cancel=cancel))
     except BaseMismatch as mismatch:
         return mismatch
 
@@ -46,6 +57,8 @@ class ModelsPage(Page):
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
         self.catalog = load_catalog()
+        # Family, then size as a number (7B < 13B < 33B), recommended first: the order of every model list.
+        self.models = sorted(self.catalog.models, key=display_order)
         self.statuses: dict = {}
         self.downloads: dict = {}       # model id -> running Job
         self._pausing: set = set()
@@ -175,21 +188,23 @@ class ModelsPage(Page):
         self.vsplitter.setStretchFactor(1, 2)
         layout.addWidget(self.vsplitter, 1)
 
-        QShortcut(QKeySequence("Ctrl+Shift+V"), self, activated=self.choose_folder_to_verify)
-        QShortcut(QKeySequence("F5"), self, activated=self.refresh)
-        QShortcut(QKeySequence("Ctrl+D"), self, activated=lambda: self.start_download(self.selected_id()))
+        # Ctrl+Shift+V, F5 and Ctrl+D are the menu bar's (app/gui/menus.py): listed there, never ambiguous.
         context.settings_changed.connect(self.refresh)
-        context.library_changed.connect(self.refresh)     # a download, merge, quantize... ended
+        context.library_changed.connect(self._library_changed)     # a download, merge, quantize... ended
         self.refresh()
         self._apply_filters()
+        # Open on the model chosen last time, else the recommended chat model (Alpaca-Pro-7B).
+        first = store.ui_value("models.selected") or DEFAULT_MODEL
+        if self.row_of(first) >= 0 and not self.table.isRowHidden(self.row_of(first)):
+            self.table.selectRow(self.row_of(first))
 
     def title(self) -> str:
         return self.tr("Models")
 
     # table ----------------------------------------------------------------------------------------
     def _fill_table(self) -> None:
-        self.table.setRowCount(len(self.catalog.models))
-        for row, m in enumerate(self.catalog.models):
+        self.table.setRowCount(len(self.models))
+        for row, m in enumerate(self.models):
             name = QTableWidgetItem(m.name + ("" if m.recommended else "  " + self.tr("(legacy)")))
             name.setData(Qt.ItemDataRole.UserRole, m.id)
             name.setToolTip(m.id)
@@ -260,7 +275,7 @@ class ModelsPage(Page):
 
     def _apply_filters(self) -> None:
         family, size, legacy = self.family.currentData(), self.size.currentData(), self.legacy.isChecked()
-        for row, m in enumerate(self.catalog.models):
+        for row, m in enumerate(self.models):
             shown = ((not family or m.family == family) and (not size or m.size == size)
                      and (legacy or m.recommended))
             self.table.setRowHidden(row, not shown)
@@ -271,14 +286,26 @@ class ModelsPage(Page):
 
     # states ---------------------------------------------------------------------------------------
     @Slot()
-    def refresh(self, _change=None) -> None:
-        """Re-read every model's state from disk (cheap: no hashing)."""
-        settings = self.context.settings
-        cache = HashCache()
-        for m in self.catalog.models:
-            self.statuses[m.id] = model_status(m, settings, cache=cache)
-            self._update_row(m.id)
-        self._show_bases(registered_bases(settings))
+    def refresh(self) -> None:
+        """Re-read every model's state from disk now (cheap: no hashing)."""
+        self._show_library(self._read_library())
+
+    @Slot(object)
+    def _library_changed(self, _change) -> None:
+        """Another page's job changed the library: re-read it off the UI thread."""
+        self.context.jobs.query(self._read_library, self._show_library, title="Read the library")
+
+    def _read_library(self) -> tuple[dict, list]:
+        settings, cache = self.context.settings, HashCache()
+        return ({m.id: model_status(m, settings, cache=cache) for m in self.catalog.models},
+                [_with_fit(b) for b in registered_bases(settings)])
+
+    def _show_library(self, library: tuple[dict, list]) -> None:
+        statuses, bases = library
+        for model_id, status in statuses.items():
+            self.statuses[model_id] = status
+            self._update_row(model_id)
+        self._show_bases(bases)
         self._show_details()
 
     def _show_bases(self, bases: list) -> None:
@@ -288,6 +315,10 @@ class ModelsPage(Page):
                      "unverified": self.tr("no published SHA256 for these files")}
             self.bases_label.setText(self.tr("Base LLaMA: {list}").format(list="; ".join(
                 f"{b.name} ({b.format.upper()}, {notes.get(b.status, b.status)}) {b.path}" for b in bases)))
+            unused = [b for b in bases if not b.size]
+            if unused:
+                self.bases_label.setText(self.bases_label.text() + "\n" + "\n".join(
+                    self.base_fit_text(b) for b in unused))
         else:
             self.bases_label.setText(self.tr("No base LLaMA registered yet. The LoRAs are patches: they need "
                                              "your copy of the original LLaMA to merge into."))
@@ -302,6 +333,8 @@ class ModelsPage(Page):
 
     @Slot()
     def _selection_changed(self) -> None:
+        if self.selected_id() and self.isVisible():
+            self.context.store.set_ui_value("models.selected", self.selected_id())
         self._show_details()
 
     def next_step_for(self, model_id: str) -> tuple[str, str, dict]:
@@ -324,8 +357,10 @@ class ModelsPage(Page):
         base_name = self.catalog.base(m.base).name
         if base is None:
             return self.tr("Add {base}…").format(base=base_name), "add-base", {}
+        from engine.merge.request import merge_request
+        request = merge_request(m.id, self.context.settings, catalog=self.catalog)
         return (self.tr("Merge with {base}…").format(base=base_name), "merge",
-                {"lora_ids": m.merge_chain, "base_dir": base.path})
+                {"lora_ids": request.chain_ids, "base_dir": str(request.require_base())})
 
     def _show_details(self) -> None:
         model_id = self.selected_id()
@@ -397,6 +432,7 @@ class ModelsPage(Page):
 
     def _download_ended(self, model_id: str) -> None:
         self.downloads.pop(model_id, None)
+        self.refresh()
         self.context.notify_library_changed("download")
 
     def _download_done(self, model_id: str, verdicts) -> None:
@@ -432,7 +468,7 @@ class ModelsPage(Page):
         job = self.context.jobs.start(self.tr("Verify {what}").format(what=", ".join(Path(p).name for p in paths)),
                                       verify_paths, [str(p) for p in paths], use_cache=False)
         job.finished.connect(self.show_verdicts)
-        job.finished.connect(lambda _v: self.context.notify_library_changed("verify", *paths))
+        job.finished.connect(lambda _v: (self.refresh(), self.context.notify_library_changed("verify", *paths)))
         return job
 
     @Slot()
@@ -464,8 +500,25 @@ class ModelsPage(Page):
             self.ask_register_anyway(result)
             return
         self.context.show_status(self.tr("Registered {name} ({status})").format(name=result.name,
-                                                                                status=result.status))
+                                                                                status=result.status)
+                                 + " " + self.base_fit_text(result))
+        self.refresh()
         self.context.notify_library_changed("base", result.path)
+
+    def base_fit_text(self, record) -> str:
+        """What was detected in a base folder by its shapes, and whether it counts for the catalog's models."""
+        fit = getattr(record, "fit", None)
+        if record.size:
+            return self.tr("Detected LLaMA-{size}: used for the {size} models.").format(size=record.size)
+        if fit is None or not fit.hidden:
+            return self.tr("{name}: its shapes could not be read, so it is not used for any model.").format(
+                name=record.name)
+        known = ", ".join(f"{size} {hidden}/{layers}" for size, hidden, layers in fit.known)
+        sizes = "/".join(size for size, _h, _l in fit.known)
+        return self.tr("{name}: not a {sizes} LLaMA (hidden size {hidden}, {layers} layers; the originals have "
+                       "{known}). The catalog's LoRAs are made for those sizes, so it is not used as the base of "
+                       "any model; choose it by hand on the Merge page for your own LoRAs.").format(
+            name=record.name, sizes=sizes, hidden=fit.hidden, layers=fit.layers, known=known)
 
     def ask_register_anyway(self, mismatch: BaseMismatch) -> None:
         """Show both hashes of every differing file; the user may register the folder all the same."""
@@ -520,6 +573,7 @@ class ModelsPage(Page):
         unregister_base(self.context.settings, path)
         self.context.show_status(self.tr("Forgot the base LLaMA in {path}; its files were left in place.")
                                  .format(path=path))
+        self.refresh()
         self.context.notify_library_changed("base", path)
 
     @Slot()
