@@ -4,116 +4,12 @@
 <context>
     <name>MergePage</name>
     <message>
-        <source>Custom LoRA folder(s)…</source>
-        <translation>사용자 LoRA 폴더…</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>추가…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>제거</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>위로</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>아래로</translation>
-    </message>
-    <message>
-        <source>1. Model to build</source>
-        <translation>1. 만들 모델</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>모델</translation>
-    </message>
-    <message>
-        <source>LoRAs, in merge order</source>
-        <translation>LoRA (병합 순서대로)</translation>
-    </message>
-    <message>
-        <source>Folder with config.json (HF) or consolidated.00.pth + params.json</source>
-        <translation>config.json(HF) 또는 consolidated.00.pth + params.json이 있는 폴더</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>찾아보기…</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>검증</translation>
-    </message>
-    <message>
-        <source>Compare the weight files with the published SHA256 hashes</source>
-        <translation>가중치 파일을 공개된 SHA256 해시와 비교합니다</translation>
-    </message>
-    <message>
-        <source>2. Original LLaMA</source>
-        <translation>2. 원본 LLaMA</translation>
-    </message>
-    <message>
-        <source>Base model</source>
-        <translation>기반 모델</translation>
-    </message>
-    <message>
-        <source>Hugging Face (safetensors) — for quantizing, chat and training</source>
-        <translation>Hugging Face (safetensors) — 양자화, 채팅, 학습용</translation>
-    </message>
-    <message>
-        <source>Meta (consolidated.NN.pth) — for tools that want the original layout</source>
-        <translation>Meta (consolidated.NN.pth) — 원래 형식이 필요한 도구용</translation>
-    </message>
-    <message>
-        <source>float16 (as published)</source>
-        <translation>float16 (배포본과 동일)</translation>
-    </message>
-    <message>
-        <source>bfloat16</source>
-        <translation>bfloat16</translation>
-    </message>
-    <message>
-        <source>float32 (twice the size)</source>
-        <translation>float32 (크기 두 배)</translation>
-    </message>
-    <message>
-        <source>3. Output</source>
-        <translation>3. 출력</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>형식</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>정밀도</translation>
-    </message>
-    <message>
-        <source>Output folder</source>
-        <translation>출력 폴더</translation>
-    </message>
-    <message>
         <source>Choose the LoRAs and the base model to see the plan.</source>
         <translation>LoRA와 기반 모델을 선택하면 병합 계획이 표시됩니다.</translation>
     </message>
     <message>
-        <source>What will happen</source>
-        <translation>진행될 작업</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>병합</translation>
-    </message>
-    <message>
-        <source>Start the merge (Ctrl+Enter)</source>
-        <translation>병합 시작 (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <source>Stop the merge; nothing is left behind (Esc)</source>
-        <translation>병합을 중지합니다. 남는 파일은 없습니다 (Esc)</translation>
     </message>
     <message>
         <source>Chat with it…</source>
@@ -122,10 +18,6 @@
     <message>
         <source>Quantize this model…</source>
         <translation>이 모델 양자화…</translation>
-    </message>
-    <message>
-        <source>The Chinese LLaMA/Alpaca releases are LoRA patches. Merging one (or, for Plus and Pro, two in order) into the original LLaMA gives the full model. The merge runs tensor by tensor, so it needs little memory.</source>
-        <translation>Chinese LLaMA/Alpaca는 LoRA 패치로 배포됩니다. 이를 원본 LLaMA에 병합하면(Plus와 Pro는 두 개를 순서대로) 완전한 모델이 됩니다. 병합은 텐서 단위로 진행되므로 메모리를 적게 사용합니다.</translation>
     </message>
     <message>
         <source>Add LoRA folders (PEFT: adapter_config.json + adapter_model), including ones trained on the Train page. Plus/Pro: the LLaMA-Plus LoRA first; a reversed pair is put right automatically.</source>
@@ -278,6 +170,125 @@
     <message>
         <source>Merged model written to {folder}</source>
         <translation>병합된 모델을 {folder}에 저장했습니다</translation>
+    </message>
+</context>
+<context>
+    <name>MergeView</name>
+    <message>
+        <source>Custom LoRA folder(s)…</source>
+        <translation>사용자 LoRA 폴더…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>추가…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>1. Model to build</source>
+        <translation>1. 만들 모델</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>LoRAs, in merge order</source>
+        <translation>LoRA (병합 순서대로)</translation>
+    </message>
+    <message>
+        <source>Folder with config.json (HF) or consolidated.00.pth + params.json</source>
+        <translation>config.json(HF) 또는 consolidated.00.pth + params.json이 있는 폴더</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>검증</translation>
+    </message>
+    <message>
+        <source>Compare the weight files with the published SHA256 hashes</source>
+        <translation>가중치 파일을 공개된 SHA256 해시와 비교합니다</translation>
+    </message>
+    <message>
+        <source>2. Original LLaMA</source>
+        <translation>2. 원본 LLaMA</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>기반 모델</translation>
+    </message>
+    <message>
+        <source>Hugging Face (safetensors) — for quantizing, chat and training</source>
+        <translation>Hugging Face (safetensors) — 양자화, 채팅, 학습용</translation>
+    </message>
+    <message>
+        <source>Meta (consolidated.NN.pth) — for tools that want the original layout</source>
+        <translation>Meta (consolidated.NN.pth) — 원래 형식이 필요한 도구용</translation>
+    </message>
+    <message>
+        <source>float16 (as published)</source>
+        <translation>float16 (배포본과 동일)</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>float32 (twice the size)</source>
+        <translation>float32 (크기 두 배)</translation>
+    </message>
+    <message>
+        <source>3. Output</source>
+        <translation>3. 출력</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>형식</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>출력 폴더</translation>
+    </message>
+    <message>
+        <source>Choose the LoRAs and the base model to see the plan.</source>
+        <translation>LoRA와 기반 모델을 선택하면 병합 계획이 표시됩니다.</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>진행될 작업</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>병합</translation>
+    </message>
+    <message>
+        <source>Start the merge (Ctrl+Enter)</source>
+        <translation>병합 시작 (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Stop the merge; nothing is left behind (Esc)</source>
+        <translation>병합을 중지합니다. 남는 파일은 없습니다 (Esc)</translation>
+    </message>
+    <message>
+        <source>The Chinese LLaMA/Alpaca releases are LoRA patches. Merging one (or, for Plus and Pro, two in order) into the original LLaMA gives the full model. The merge runs tensor by tensor, so it needs little memory.</source>
+        <translation>Chinese LLaMA/Alpaca는 LoRA 패치로 배포됩니다. 이를 원본 LLaMA에 병합하면(Plus와 Pro는 두 개를 순서대로) 완전한 모델이 됩니다. 병합은 텐서 단위로 진행되므로 메모리를 적게 사용합니다.</translation>
     </message>
 </context>
 </TS>

@@ -4,116 +4,12 @@
 <context>
     <name>MergePage</name>
     <message>
-        <source>Custom LoRA folder(s)…</source>
-        <translation>自定义 LoRA 文件夹…</translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>上移</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>下移</translation>
-    </message>
-    <message>
-        <source>1. Model to build</source>
-        <translation>1. 要生成的模型</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>LoRAs, in merge order</source>
-        <translation>LoRA（按合并顺序）</translation>
-    </message>
-    <message>
-        <source>Folder with config.json (HF) or consolidated.00.pth + params.json</source>
-        <translation>包含 config.json（HF）或 consolidated.00.pth + params.json 的文件夹</translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Verify</source>
-        <translation>校验</translation>
-    </message>
-    <message>
-        <source>Compare the weight files with the published SHA256 hashes</source>
-        <translation>将权重文件与官方公布的 SHA256 进行比对</translation>
-    </message>
-    <message>
-        <source>2. Original LLaMA</source>
-        <translation>2. 原版 LLaMA</translation>
-    </message>
-    <message>
-        <source>Base model</source>
-        <translation>基座模型</translation>
-    </message>
-    <message>
-        <source>Hugging Face (safetensors) — for quantizing, chat and training</source>
-        <translation>Hugging Face（safetensors）— 用于量化、对话和训练</translation>
-    </message>
-    <message>
-        <source>Meta (consolidated.NN.pth) — for tools that want the original layout</source>
-        <translation>Meta（consolidated.NN.pth）— 用于需要原始格式的工具</translation>
-    </message>
-    <message>
-        <source>float16 (as published)</source>
-        <translation>float16（与发布版相同）</translation>
-    </message>
-    <message>
-        <source>bfloat16</source>
-        <translation>bfloat16</translation>
-    </message>
-    <message>
-        <source>float32 (twice the size)</source>
-        <translation>float32（体积翻倍）</translation>
-    </message>
-    <message>
-        <source>3. Output</source>
-        <translation>3. 输出</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation>格式</translation>
-    </message>
-    <message>
-        <source>Precision</source>
-        <translation>精度</translation>
-    </message>
-    <message>
-        <source>Output folder</source>
-        <translation>输出文件夹</translation>
-    </message>
-    <message>
         <source>Choose the LoRAs and the base model to see the plan.</source>
         <translation>选择 LoRA 和基座模型后即可查看合并计划。</translation>
     </message>
     <message>
-        <source>What will happen</source>
-        <translation>将要执行的操作</translation>
-    </message>
-    <message>
         <source>Merge</source>
         <translation>合并</translation>
-    </message>
-    <message>
-        <source>Start the merge (Ctrl+Enter)</source>
-        <translation>开始合并（Ctrl+Enter）</translation>
-    </message>
-    <message>
-        <source>Stop the merge; nothing is left behind (Esc)</source>
-        <translation>停止合并，不会留下任何文件（Esc）</translation>
     </message>
     <message>
         <source>Chat with it…</source>
@@ -122,10 +18,6 @@
     <message>
         <source>Quantize this model…</source>
         <translation>量化此模型…</translation>
-    </message>
-    <message>
-        <source>The Chinese LLaMA/Alpaca releases are LoRA patches. Merging one (or, for Plus and Pro, two in order) into the original LLaMA gives the full model. The merge runs tensor by tensor, so it needs little memory.</source>
-        <translation>中文 LLaMA/Alpaca 发布的是 LoRA 补丁。将其（Plus 和 Pro 需按顺序合并两个）合并进原版 LLaMA 即可得到完整模型。合并逐个张量进行，因此占用内存很少。</translation>
     </message>
     <message>
         <source>Add LoRA folders (PEFT: adapter_config.json + adapter_model), including ones trained on the Train page. Plus/Pro: the LLaMA-Plus LoRA first; a reversed pair is put right automatically.</source>
@@ -278,6 +170,125 @@
     <message>
         <source>Merged model written to {folder}</source>
         <translation>合并后的模型已写入 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>MergeView</name>
+    <message>
+        <source>Custom LoRA folder(s)…</source>
+        <translation>自定义 LoRA 文件夹…</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <source>1. Model to build</source>
+        <translation>1. 要生成的模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>LoRAs, in merge order</source>
+        <translation>LoRA（按合并顺序）</translation>
+    </message>
+    <message>
+        <source>Folder with config.json (HF) or consolidated.00.pth + params.json</source>
+        <translation>包含 config.json（HF）或 consolidated.00.pth + params.json 的文件夹</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <source>Compare the weight files with the published SHA256 hashes</source>
+        <translation>将权重文件与官方公布的 SHA256 进行比对</translation>
+    </message>
+    <message>
+        <source>2. Original LLaMA</source>
+        <translation>2. 原版 LLaMA</translation>
+    </message>
+    <message>
+        <source>Base model</source>
+        <translation>基座模型</translation>
+    </message>
+    <message>
+        <source>Hugging Face (safetensors) — for quantizing, chat and training</source>
+        <translation>Hugging Face（safetensors）— 用于量化、对话和训练</translation>
+    </message>
+    <message>
+        <source>Meta (consolidated.NN.pth) — for tools that want the original layout</source>
+        <translation>Meta（consolidated.NN.pth）— 用于需要原始格式的工具</translation>
+    </message>
+    <message>
+        <source>float16 (as published)</source>
+        <translation>float16（与发布版相同）</translation>
+    </message>
+    <message>
+        <source>bfloat16</source>
+        <translation>bfloat16</translation>
+    </message>
+    <message>
+        <source>float32 (twice the size)</source>
+        <translation>float32（体积翻倍）</translation>
+    </message>
+    <message>
+        <source>3. Output</source>
+        <translation>3. 输出</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <source>Choose the LoRAs and the base model to see the plan.</source>
+        <translation>选择 LoRA 和基座模型后即可查看合并计划。</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>将要执行的操作</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <source>Start the merge (Ctrl+Enter)</source>
+        <translation>开始合并（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Stop the merge; nothing is left behind (Esc)</source>
+        <translation>停止合并，不会留下任何文件（Esc）</translation>
+    </message>
+    <message>
+        <source>The Chinese LLaMA/Alpaca releases are LoRA patches. Merging one (or, for Plus and Pro, two in order) into the original LLaMA gives the full model. The merge runs tensor by tensor, so it needs little memory.</source>
+        <translation>中文 LLaMA/Alpaca 发布的是 LoRA 补丁。将其（Plus 和 Pro 需按顺序合并两个）合并进原版 LLaMA 即可得到完整模型。合并逐个张量进行，因此占用内存很少。</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""Merge wizard: pick the model (catalog or custom LoRAs), the base LLaMA and the output,
+"""Merge wizard (the controller; the widgets are in app/gui/merge/view.py): pick the model (catalog or custom LoRAs), the base LLaMA and the output,
 review the plan (order, vocabulary, size, disk, memory), merge with progress and cancel,
 then go on to quantize or chat.
 
@@ -11,68 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QGroupBox,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QVBoxLayout
 
 from engine.jobs import format_bytes
 
-from ..run_bar import RunBar, bar_parts
+from ..merge.tasks import preview_merge, remove_partials_job, run_merge_job  # noqa: F401 (names kept here)
+from ..merge.view import CUSTOM, MergeView
+from ..run_bar import bar_parts
 from ..worker import Job
 from .base import Page
-
-CUSTOM = "custom"
-
-
-def free_folder_name(out_dir) -> Path:
-    """``out_dir`` itself when it is free (missing or empty), else ``<name>-2``, ``<name>-3``..."""
-    out = Path(out_dir).expanduser()
-    candidate, n = out, 1
-    while candidate.exists() and (not candidate.is_dir() or any(candidate.iterdir())):
-        n += 1
-        candidate = out.with_name(f"{out.name}-{n}")
-    return candidate
-
-
-def preview_merge(base_dir, lora_dirs, out_dir, *, out_format, dtype, overwrite=False, settings=None,
-                  progress=None, cancel=None) -> dict:
-    """Run every check of a merge and describe it; opens headers only, writes nothing.
-
-    An output folder that exists is not an error here: the summary says so (``out_exists``) with a
-    free name to offer instead (``free_name``), checked as if overwriting."""
-    from engine.merge import plan_merge
-
-    free = free_folder_name(out_dir)
-    exists = free != Path(out_dir).expanduser()
-    plan = plan_merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True,
-                      overwrite=overwrite or exists)
-    try:
-        summary = plan.summary()
-    finally:
-        plan.close()
-    summary["out_exists"] = exists and not overwrite
-    summary["free_name"] = str(free)
-    summary["plus_hint"] = None
-    if settings is not None:
-        from engine.model_checks import plus_step_hint
-
-        steps = summary["vocab_steps"]
-        summary["plus_hint"] = plus_step_hint(summary["loras"], steps[0], steps[1:], settings)
-    return summary
-
-
-def run_merge_job(base_dir, lora_dirs, out_dir, *, out_format, dtype, overwrite=False, progress=None, cancel=None):
-    from engine.merge import merge
-
-    return merge(base_dir, lora_dirs, out_dir, out_format=out_format, dtype=dtype, fix_order=True,
-                 overwrite=overwrite, progress=progress, cancel=cancel)
-
-
-def remove_partials_job(out_dir, *, progress=None, cancel=None) -> list:
-    """Remove the partial output that killed merges left next to ``out_dir`` (never a running one's)."""
-    from engine.atomic import remove_stale_partials
-
-    return remove_stale_partials(out_dir)
 
 
 def _catalog():
@@ -101,143 +48,40 @@ class MergePage(Page):
         self._preview_timer = QTimer(self, singleShot=True, interval=300)
         self._preview_timer.timeout.connect(self.refresh_plan)
 
-        # 1. what to build ----------------------------------------------------------------------------
-        self.target = QComboBox()
-        if self.catalog is not None:
-            from engine.catalog import display_order
-            for m in sorted(self.catalog.models, key=display_order):      # family, then 7B < 13B < 33B
-                self.target.addItem(m.name, m.id)
-        self.target.addItem(self.tr("Custom LoRA folder(s)…"), CUSTOM)
+        from engine.catalog import display_order
+        models = sorted(self.catalog.models, key=display_order) if self.catalog is not None else []
+        self.view = MergeView(self.title(), models, self.start_merge)
+        v = self.view
+        # the view's parts, by the names tests and other pages use
+        for name in ("target", "loras", "add_lora", "remove_lora", "up_lora", "down_lora", "lora_note", "base_edit",
+                     "verify_button", "base_status", "format", "dtype", "out_edit", "plan_label", "plan_error",
+                     "run_bar"):
+            setattr(self, name, getattr(v, name))
         self.target.currentIndexChanged.connect(self._target_changed)
-        self.loras = QListWidget()
-        self.loras.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.add_lora = QPushButton(self.tr("Add…"))
         self.add_lora.clicked.connect(self.browse_lora)
-        self.remove_lora = QPushButton(self.tr("Remove"))
         self.remove_lora.clicked.connect(self._remove_lora)
-        self.up_lora = QPushButton(self.tr("Move up"))
         self.up_lora.clicked.connect(lambda: self._move_lora(-1))
-        self.down_lora = QPushButton(self.tr("Move down"))
         self.down_lora.clicked.connect(lambda: self._move_lora(1))
-        self.loras.setMaximumHeight(64)
-        self.lora_note = QLabel()
-        self.lora_note.setObjectName("hint")
-        self.lora_note.setWordWrap(True)
-        lora_buttons = QHBoxLayout()
-        for b in (self.add_lora, self.remove_lora, self.up_lora, self.down_lora):
-            lora_buttons.addWidget(b)
-        lora_buttons.addStretch(1)
-        lora_col = QVBoxLayout()
-        lora_col.addWidget(self.loras)
-        lora_col.addLayout(lora_buttons)
-        lora_col.addWidget(self.lora_note)
-        what = QGroupBox(self.tr("1. Model to build"))
-        f1 = QFormLayout(what)
-        f1.addRow(self.tr("Model"), self.target)
-        f1.addRow(self.tr("LoRAs, in merge order"), lora_col)
-
-        # 2. base LLaMA -----------------------------------------------------------------------------
-        self.base_edit = QLineEdit()
-        self.base_edit.setPlaceholderText(self.tr("Folder with config.json (HF) or consolidated.00.pth + params.json"))
         self.base_edit.textChanged.connect(self._inputs_changed)
         self.base_edit.textChanged.connect(self._show_known_base_status)
-        browse_base = QPushButton(self.tr("Browse…"))
-        browse_base.clicked.connect(self.browse_base)
-        self.verify_button = QPushButton(self.tr("Verify"))
-        self.verify_button.setToolTip(self.tr("Compare the weight files with the published SHA256 hashes"))
+        v.browse_base_button.clicked.connect(self.browse_base)
         self.verify_button.clicked.connect(self.verify_base)
-        base_row = QHBoxLayout()
-        base_row.addWidget(self.base_edit, 1)
-        base_row.addWidget(browse_base)
-        base_row.addWidget(self.verify_button)
-        self.base_status = QLabel()
-        self.base_status.setObjectName("hint")
-        self.base_status.setWordWrap(True)
-        base_box = QGroupBox(self.tr("2. Original LLaMA"))
-        f2 = QFormLayout(base_box)
-        f2.addRow(self.tr("Base model"), base_row)
-        f2.addRow("", self.base_status)
-        self.base_status.hide()
-
-        # 3. output -----------------------------------------------------------------------------------
-        self.format = QComboBox()
-        self.format.addItem(self.tr("Hugging Face (safetensors) — for quantizing, chat and training"), "hf")
-        self.format.addItem(self.tr("Meta (consolidated.NN.pth) — for tools that want the original layout"), "pth")
-        self.dtype = QComboBox()
-        self.dtype.addItem(self.tr("float16 (as published)"), "float16")
-        self.dtype.addItem(self.tr("bfloat16"), "bfloat16")
-        self.dtype.addItem(self.tr("float32 (twice the size)"), "float32")
-        self.out_edit = QLineEdit()
         self.out_edit.textEdited.connect(self._out_edited_by_user)
         self.out_edit.textChanged.connect(self._inputs_changed)
-        browse_out = QPushButton(self.tr("Browse…"))
-        browse_out.clicked.connect(self.browse_out)
-        out_row = QHBoxLayout()
-        out_row.addWidget(self.out_edit, 1)
-        out_row.addWidget(browse_out)
-        out_box = QGroupBox(self.tr("3. Output"))
-        f3 = QFormLayout(out_box)
-        f3.addRow(self.tr("Format"), self.format)
-        f3.addRow(self.tr("Precision"), self.dtype)
-        f3.addRow(self.tr("Output folder"), out_row)
+        v.browse_out_button.clicked.connect(self.browse_out)
         ui = context.store.ui_value
         self.format.setCurrentIndex(max(0, self.format.findData(ui("merge.format") or "hf")))
         self.dtype.setCurrentIndex(max(0, self.dtype.findData(ui("merge.dtype") or "float16")))
         self.format.currentIndexChanged.connect(self._format_changed)
         self.dtype.currentIndexChanged.connect(self._inputs_changed)
-
-        # plan ------------------------------------------------------------------------------------------
-        self.plan_label = QLabel(self.tr("Choose the LoRAs and the base model to see the plan."))
-        self.plan_label.setObjectName("placeholder")
-        self.plan_label.setWordWrap(True)
-        self.plan_label.setTextFormat(Qt.TextFormat.RichText)
         self.plan_label.linkActivated.connect(self._plan_link)
-        self.plan_error = QLabel()
-        self.plan_error.setObjectName("error")
-        self.plan_error.setWordWrap(True)
-        self.plan_error.hide()
         self.plan_error.linkActivated.connect(self._plan_link)      # "Use … instead" / "Overwrite it"
-        plan_box = QGroupBox(self.tr("What will happen"))
-        pl = QVBoxLayout(plan_box)
-        pl.addWidget(self.plan_label)
-        pl.addWidget(self.plan_error)
-
-        # run -------------------------------------------------------------------------------------------
-        self.run_bar = RunBar(self, start_text=self.tr("Merge"), start_tip=self.tr("Start the merge (Ctrl+Enter)"),
-                              cancel_tip=self.tr("Stop the merge; nothing is left behind (Esc)"),
-                              on_start=self.start_merge)
         self.chat_button = self.run_bar.add_next_step(self.tr("Chat with it…"), self.go_chat)
         self.quantize_button = self.run_bar.add_next_step(self.tr("Quantize this model…"), self.go_quantize)
         self.run_bar.succeeded.connect(self._on_finished)
         self.run_bar.ended.connect(self._on_ended)
-
-        heading = QLabel(self.title())
-        heading.setObjectName("pageTitle")
-        intro = QLabel(self.tr("The Chinese LLaMA/Alpaca releases are LoRA patches. Merging one (or, for Plus and "
-                               "Pro, two in order) into the original LLaMA gives the full model. The merge runs "
-                               "tensor by tensor, so it needs little memory."))
-        intro.setObjectName("hint")
-        intro.setWordWrap(True)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for w in (intro, what, base_box, out_box):
-            layout.addWidget(w)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.addWidget(heading)
-        columns = QHBoxLayout()
-        columns.addWidget(scroll, 3)
-        plan_col = QVBoxLayout()
-        plan_col.addWidget(plan_box)
-        plan_col.addStretch(1)
-        columns.addLayout(plan_col, 2)
-        outer.addLayout(columns, 1)
-        outer.addWidget(self.run_bar)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
 
         saved_target = ui("merge.target")
         if saved_target and self.target.findData(saved_target) >= 0:

@@ -1,0 +1,1 @@
+"""Widgets of the Merge page (app/gui/pages/merge_page.py)."""
