@@ -167,106 +167,6 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <source>All families</source>
-        <translation>모든 계열</translation>
-    </message>
-    <message>
-        <source>Chinese-LLaMA (base)</source>
-        <translation>Chinese-LLaMA (기반)</translation>
-    </message>
-    <message>
-        <source>Chinese-Alpaca (chat)</source>
-        <translation>Chinese-Alpaca (대화)</translation>
-    </message>
-    <message>
-        <source>All sizes</source>
-        <translation>모든 크기</translation>
-    </message>
-    <message>
-        <source>Show legacy models</source>
-        <translation>이전 모델 표시</translation>
-    </message>
-    <message>
-        <source>Models the upstream project no longer recommends</source>
-        <translation>원 프로젝트에서 더 이상 권장하지 않는 모델</translation>
-    </message>
-    <message>
-        <source>Hugging Face</source>
-        <translation>Hugging Face</translation>
-    </message>
-    <message>
-        <source>hf-mirror (mainland China)</source>
-        <translation>hf-mirror (중국 본토)</translation>
-    </message>
-    <message>
-        <source>ModelScope</source>
-        <translation>ModelScope</translation>
-    </message>
-    <message>
-        <source>Mirror URL (optional)</source>
-        <translation>미러 URL (선택)</translation>
-    </message>
-    <message>
-        <source>Base URL of a mirror with the same layout as the chosen source</source>
-        <translation>선택한 소스와 같은 구조를 가진 미러의 기본 URL</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>모델</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>유형</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>크기</translation>
-    </message>
-    <message>
-        <source>LoRA</source>
-        <translation>LoRA</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>상태</translation>
-    </message>
-    <message>
-        <source>Download the selected model (Ctrl+D)</source>
-        <translation>선택한 모델 다운로드 (Ctrl+D)</translation>
-    </message>
-    <message>
-        <source>Verify…</source>
-        <translation>검증…</translation>
-    </message>
-    <message>
-        <source>Check any folder of model files against the published SHA256 (Ctrl+Shift+V)</source>
-        <translation>임의 폴더의 모델 파일을 공개된 SHA256과 대조 (Ctrl+Shift+V)</translation>
-    </message>
-    <message>
-        <source>Add local base LLaMA…</source>
-        <translation>로컬 원본 LLaMA 추가…</translation>
-    </message>
-    <message>
-        <source>Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder</source>
-        <translation>Meta의 consolidated.*.pth + params.json 또는 HF 형식 LLaMA 폴더</translation>
-    </message>
-    <message>
-        <source>Remove base LLaMA…</source>
-        <translation>기본 LLaMA 제거…</translation>
-    </message>
-    <message>
-        <source>Forget a registered base LLaMA; its files are not deleted</source>
-        <translation>등록된 기본 LLaMA를 목록에서 제외합니다. 파일은 삭제되지 않습니다</translation>
-    </message>
-    <message>
-        <source>Verification results</source>
-        <translation>검증 결과</translation>
-    </message>
-    <message>
-        <source>Download from</source>
-        <translation>다운로드 소스</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>모델</translation>
     </message>
@@ -449,6 +349,109 @@ found {actual}</source>
     <message>
         <source>Choose the original LLaMA folder</source>
         <translation>원본 LLaMA 폴더 선택</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsView</name>
+    <message>
+        <source>All families</source>
+        <translation>모든 계열</translation>
+    </message>
+    <message>
+        <source>Chinese-LLaMA (base)</source>
+        <translation>Chinese-LLaMA (기반)</translation>
+    </message>
+    <message>
+        <source>Chinese-Alpaca (chat)</source>
+        <translation>Chinese-Alpaca (대화)</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>모든 크기</translation>
+    </message>
+    <message>
+        <source>Show legacy models</source>
+        <translation>이전 모델 표시</translation>
+    </message>
+    <message>
+        <source>Models the upstream project no longer recommends</source>
+        <translation>원 프로젝트에서 더 이상 권장하지 않는 모델</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>hf-mirror (mainland China)</source>
+        <translation>hf-mirror (중국 본토)</translation>
+    </message>
+    <message>
+        <source>ModelScope</source>
+        <translation>ModelScope</translation>
+    </message>
+    <message>
+        <source>Mirror URL (optional)</source>
+        <translation>미러 URL (선택)</translation>
+    </message>
+    <message>
+        <source>Base URL of a mirror with the same layout as the chosen source</source>
+        <translation>선택한 소스와 같은 구조를 가진 미러의 기본 URL</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>유형</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <source>Download the selected model (Ctrl+D)</source>
+        <translation>선택한 모델 다운로드 (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>검증…</translation>
+    </message>
+    <message>
+        <source>Check any folder of model files against the published SHA256 (Ctrl+Shift+V)</source>
+        <translation>임의 폴더의 모델 파일을 공개된 SHA256과 대조 (Ctrl+Shift+V)</translation>
+    </message>
+    <message>
+        <source>Add local base LLaMA…</source>
+        <translation>로컬 원본 LLaMA 추가…</translation>
+    </message>
+    <message>
+        <source>Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder</source>
+        <translation>Meta의 consolidated.*.pth + params.json 또는 HF 형식 LLaMA 폴더</translation>
+    </message>
+    <message>
+        <source>Remove base LLaMA…</source>
+        <translation>기본 LLaMA 제거…</translation>
+    </message>
+    <message>
+        <source>Forget a registered base LLaMA; its files are not deleted</source>
+        <translation>등록된 기본 LLaMA를 목록에서 제외합니다. 파일은 삭제되지 않습니다</translation>
+    </message>
+    <message>
+        <source>Verification results</source>
+        <translation>검증 결과</translation>
+    </message>
+    <message>
+        <source>Download from</source>
+        <translation>다운로드 소스</translation>
     </message>
 </context>
 <context>

@@ -167,106 +167,6 @@
 <context>
     <name>ModelsPage</name>
     <message>
-        <source>All families</source>
-        <translation>全部系列</translation>
-    </message>
-    <message>
-        <source>Chinese-LLaMA (base)</source>
-        <translation>Chinese-LLaMA（基座）</translation>
-    </message>
-    <message>
-        <source>Chinese-Alpaca (chat)</source>
-        <translation>Chinese-Alpaca（对话）</translation>
-    </message>
-    <message>
-        <source>All sizes</source>
-        <translation>全部规模</translation>
-    </message>
-    <message>
-        <source>Show legacy models</source>
-        <translation>显示旧版模型</translation>
-    </message>
-    <message>
-        <source>Models the upstream project no longer recommends</source>
-        <translation>上游项目已不再推荐的模型</translation>
-    </message>
-    <message>
-        <source>Hugging Face</source>
-        <translation>Hugging Face</translation>
-    </message>
-    <message>
-        <source>hf-mirror (mainland China)</source>
-        <translation>hf-mirror（中国大陆）</translation>
-    </message>
-    <message>
-        <source>ModelScope</source>
-        <translation>ModelScope（魔搭）</translation>
-    </message>
-    <message>
-        <source>Mirror URL (optional)</source>
-        <translation>镜像地址（可选）</translation>
-    </message>
-    <message>
-        <source>Base URL of a mirror with the same layout as the chosen source</source>
-        <translation>与所选下载源目录结构相同的镜像的基础地址</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>模型</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>规模</translation>
-    </message>
-    <message>
-        <source>LoRA</source>
-        <translation>LoRA</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Download the selected model (Ctrl+D)</source>
-        <translation>下载所选模型（Ctrl+D）</translation>
-    </message>
-    <message>
-        <source>Verify…</source>
-        <translation>校验…</translation>
-    </message>
-    <message>
-        <source>Check any folder of model files against the published SHA256 (Ctrl+Shift+V)</source>
-        <translation>将任意文件夹中的模型文件与公布的 SHA256 比对（Ctrl+Shift+V）</translation>
-    </message>
-    <message>
-        <source>Add local base LLaMA…</source>
-        <translation>添加本地原版 LLaMA…</translation>
-    </message>
-    <message>
-        <source>Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder</source>
-        <translation>Meta 的 consolidated.*.pth + params.json，或 HF 格式的 LLaMA 文件夹</translation>
-    </message>
-    <message>
-        <source>Remove base LLaMA…</source>
-        <translation>移除基础 LLaMA…</translation>
-    </message>
-    <message>
-        <source>Forget a registered base LLaMA; its files are not deleted</source>
-        <translation>取消登记一个基础 LLaMA；不会删除它的文件</translation>
-    </message>
-    <message>
-        <source>Verification results</source>
-        <translation>校验结果</translation>
-    </message>
-    <message>
-        <source>Download from</source>
-        <translation>下载源</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>模型</translation>
     </message>
@@ -449,6 +349,109 @@ found {actual}</source>
     <message>
         <source>Choose the original LLaMA folder</source>
         <translation>选择原版 LLaMA 文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>ModelsView</name>
+    <message>
+        <source>All families</source>
+        <translation>全部系列</translation>
+    </message>
+    <message>
+        <source>Chinese-LLaMA (base)</source>
+        <translation>Chinese-LLaMA（基座）</translation>
+    </message>
+    <message>
+        <source>Chinese-Alpaca (chat)</source>
+        <translation>Chinese-Alpaca（对话）</translation>
+    </message>
+    <message>
+        <source>All sizes</source>
+        <translation>全部规模</translation>
+    </message>
+    <message>
+        <source>Show legacy models</source>
+        <translation>显示旧版模型</translation>
+    </message>
+    <message>
+        <source>Models the upstream project no longer recommends</source>
+        <translation>上游项目已不再推荐的模型</translation>
+    </message>
+    <message>
+        <source>Hugging Face</source>
+        <translation>Hugging Face</translation>
+    </message>
+    <message>
+        <source>hf-mirror (mainland China)</source>
+        <translation>hf-mirror（中国大陆）</translation>
+    </message>
+    <message>
+        <source>ModelScope</source>
+        <translation>ModelScope（魔搭）</translation>
+    </message>
+    <message>
+        <source>Mirror URL (optional)</source>
+        <translation>镜像地址（可选）</translation>
+    </message>
+    <message>
+        <source>Base URL of a mirror with the same layout as the chosen source</source>
+        <translation>与所选下载源目录结构相同的镜像的基础地址</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>规模</translation>
+    </message>
+    <message>
+        <source>LoRA</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Download the selected model (Ctrl+D)</source>
+        <translation>下载所选模型（Ctrl+D）</translation>
+    </message>
+    <message>
+        <source>Verify…</source>
+        <translation>校验…</translation>
+    </message>
+    <message>
+        <source>Check any folder of model files against the published SHA256 (Ctrl+Shift+V)</source>
+        <translation>将任意文件夹中的模型文件与公布的 SHA256 比对（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <source>Add local base LLaMA…</source>
+        <translation>添加本地原版 LLaMA…</translation>
+    </message>
+    <message>
+        <source>Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder</source>
+        <translation>Meta 的 consolidated.*.pth + params.json，或 HF 格式的 LLaMA 文件夹</translation>
+    </message>
+    <message>
+        <source>Remove base LLaMA…</source>
+        <translation>移除基础 LLaMA…</translation>
+    </message>
+    <message>
+        <source>Forget a registered base LLaMA; its files are not deleted</source>
+        <translation>取消登记一个基础 LLaMA；不会删除它的文件</translation>
+    </message>
+    <message>
+        <source>Verification results</source>
+        <translation>校验结果</translation>
+    </message>
+    <message>
+        <source>Download from</source>
+        <translation>下载源</translation>
     </message>
 </context>
 <context>

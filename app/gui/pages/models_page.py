@@ -1,4 +1,4 @@
-"""Models: the catalog of every upstream LoRA with its state on disk, downloads, verification, base LLaMA.
+"""Models (the controller; the widgets are in app/gui/models/view.py): the catalog of every upstream LoRA with its state on disk, downloads, verification, base LLaMA.
 
 States come from the models folder each time the page refreshes (``engine.model_library``),
 never from a remembered flag; the hash cache keeps that instant.
@@ -9,9 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QAction, QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QFrame, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton, QScrollArea,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem, QVBoxLayout
 
 from engine.catalog import display_order, load_catalog
 from engine.jobs import describe
@@ -20,13 +18,12 @@ from engine.model_library import (CONVERTED, DOWNLOADED, FAILED, MERGED, PARTIAL
                                   registered_bases, unregister_base)
 from engine.verify import MATCH, MISMATCH, UNKNOWN, HashCache, verify_paths
 
-from ..models.details import ModelDetails
-from ..models.verify_results import VerifyResults
+from ..models.view import COL_KIND, COL_LORA, COL_NAME, COL_SIZE, COL_STATE, ModelsView
 from .base import Page
 
 _STATE_COLORS = {VERIFIED: "#067647", MERGED: "#067647", CONVERTED: "#067647", QUANTIZED: "#067647", FAILED: "#b42318",
                  PARTIAL: "#c7683a"}
-COL_NAME, COL_KIND, COL_SIZE, COL_LORA, COL_STATE = range(5)
+__all__ = ["COL_KIND", "COL_LORA", "COL_NAME", "COL_SIZE", "COL_STATE", "ModelsPage"]
 
 
 DEFAULT_MODEL = "chinese-alpaca-pro-7b"      # the recommended chat model: what a new user sees first
@@ -67,23 +64,13 @@ class ModelsPage(Page):
         self.remove_box: QMessageBox | None = None      # "Forget this base?"
 
         store = context.store
-        self.family = QComboBox()
-        for key, label in (("", self.tr("All families")), ("llama", self.tr("Chinese-LLaMA (base)")),
-                           ("alpaca", self.tr("Chinese-Alpaca (chat)"))):
-            self.family.addItem(label, key)
-        self.size = QComboBox()
-        self.size.addItem(self.tr("All sizes"), "")
-        for size in ("7B", "13B", "33B"):
-            self.size.addItem(size, size)
-        self.legacy = QCheckBox(self.tr("Show legacy models"))
-        self.legacy.setToolTip(self.tr("Models the upstream project no longer recommends"))
-        self.source = QComboBox()
-        for key, label in (("hf", self.tr("Hugging Face")), ("hf-mirror", self.tr("hf-mirror (mainland China)")),
-                           ("modelscope", self.tr("ModelScope"))):
-            self.source.addItem(label, key)
-        self.endpoint = QLineEdit()
-        self.endpoint.setPlaceholderText(self.tr("Mirror URL (optional)"))
-        self.endpoint.setToolTip(self.tr("Base URL of a mirror with the same layout as the chosen source"))
+        self.view = ModelsView(self.title())
+        v = self.view
+        # the view's parts, by the names tests and other pages use
+        for name in ("family", "size", "legacy", "source", "endpoint", "table", "details", "verify_button",
+                     "add_base_button", "remove_base_button", "remove_base_menu", "bases_label", "results",
+                     "results_summary", "results_box", "splitter", "vsplitter"):
+            setattr(self, name, getattr(v, name))
         self.family.setCurrentIndex(max(0, self.family.findData(store.ui_value("models.family", ""))))
         self.size.setCurrentIndex(max(0, self.size.findData(store.ui_value("models.size", ""))))
         self.legacy.setChecked(bool(store.ui_value("models.legacy", False)))
@@ -94,99 +81,18 @@ class ModelsPage(Page):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.legacy.toggled.connect(self._filters_changed)
         self.endpoint.editingFinished.connect(self._filters_changed)
-
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Model"), self.tr("Type"), self.tr("Size"),
-                                              self.tr("LoRA"), self.tr("State")])
-        header = self.table.horizontalHeader()
-        for col in (COL_NAME, COL_KIND, COL_SIZE, COL_LORA):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setMinimumWidth(560)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self._fill_table()
-
-        self.details = ModelDetails()
-        self.details.download_button.setToolTip(self.tr("Download the selected model (Ctrl+D)"))
         self.details.download_button.clicked.connect(lambda: self.start_download(self.selected_id()))
         self.details.pause_button.clicked.connect(lambda: self.pause_download(self.selected_id()))
         self.details.cancel_button.clicked.connect(lambda: self.cancel_download(self.selected_id()))
         self.details.verify_button.clicked.connect(self.verify_selected)
         self.details.next_button.clicked.connect(self.next_step)
-
-        self.verify_button = QPushButton(self.tr("Verify…"))
-        self.verify_button.setToolTip(self.tr("Check any folder of model files against the published SHA256 (Ctrl+Shift+V)"))
         self.verify_button.clicked.connect(self.choose_folder_to_verify)
-        self.add_base_button = QPushButton(self.tr("Add local base LLaMA…"))
-        self.add_base_button.setToolTip(self.tr("Meta consolidated.*.pth + params.json, or an HF-format LLaMA folder"))
         self.add_base_button.clicked.connect(self.choose_base_folder)
-        self.remove_base_button = QPushButton(self.tr("Remove base LLaMA…"))
-        self.remove_base_button.setToolTip(self.tr("Forget a registered base LLaMA; its files are not deleted"))
-        self.remove_base_menu = QMenu(self.remove_base_button)
         self.remove_base_menu.triggered.connect(self._remove_base_chosen)
-        self.remove_base_button.setMenu(self.remove_base_menu)
-        self.bases_label = QLabel()
-        self.bases_label.setObjectName("hint")
-        self.bases_label.setWordWrap(True)
-        self.bases_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.results = VerifyResults()
-        self.results_summary = QLabel()
-        self.results_box = QGroupBox(self.tr("Verification results"))
-        rb = QVBoxLayout(self.results_box)
-        rb.addWidget(self.results_summary)
-        rb.addWidget(self.results)
-        self.results_box.setVisible(False)
-
-        filters = QHBoxLayout()
-        filters.addWidget(self.family)
-        filters.addWidget(self.size)
-        filters.addWidget(self.legacy)
-        filters.addStretch(1)
-        filters.addWidget(QLabel(self.tr("Download from")))
-        filters.addWidget(self.source)
-        filters.addWidget(self.endpoint)
-
-        left = QWidget()
-        lv = QVBoxLayout(left)
-        lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.table, 1)
-        base_row = QHBoxLayout()
-        base_row.addWidget(self.verify_button)
-        base_row.addWidget(self.add_base_button)
-        base_row.addWidget(self.remove_base_button)
-        base_row.addStretch(1)
-        lv.addLayout(base_row)
-        lv.addWidget(self.bases_label)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(left)
-        details_scroll = QScrollArea()
-        details_scroll.setWidgetResizable(True)
-        details_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        details_scroll.setWidget(self.details)
-        self.splitter.addWidget(details_scroll)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([620, 480])
-
         layout = QVBoxLayout(self)
-        heading = QLabel(self.title())
-        heading.setObjectName("pageTitle")
-        layout.addWidget(heading)
-        layout.addLayout(filters)
-        self.vsplitter = QSplitter(Qt.Orientation.Vertical)
-        self.vsplitter.addWidget(self.splitter)
-        self.vsplitter.addWidget(self.results_box)
-        self.vsplitter.setStretchFactor(0, 3)
-        self.vsplitter.setStretchFactor(1, 2)
-        layout.addWidget(self.vsplitter, 1)
+        layout.addWidget(self.view)
 
         # Ctrl+Shift+V, F5 and Ctrl+D are the menu bar's (app/gui/menus.py): listed there, never ambiguous.
         context.settings_changed.connect(self.refresh)
