@@ -171,7 +171,10 @@ class MainWindow(QMainWindow):
             return
         event.acceptProposedAction()
         # What a path holds is read from the disk: off the UI thread.
-        self.context.jobs.query(lambda: classify_drop(paths), self.open_dropped, title="Read dropped files")
+        call = self.context.jobs.query(lambda: classify_drop(paths), self.open_dropped, title="Read dropped files")
+        # A read that ended before query() returned may have emitted before open_dropped was connected.
+        if getattr(getattr(call, "state", None), "name", "") == "DONE":
+            self.open_dropped(call.result)
 
     def open_dropped(self, found: list) -> None:
         """Open classified paths ((kind, path), from classify_drop) in the page that handles them."""
