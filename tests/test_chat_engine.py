@@ -122,6 +122,23 @@ def test_long_history_is_trimmed_by_tokens(gguf_backend, history):
         session2.reply()
 
 
+
+def test_max_new_tokens_past_the_context_is_named(gguf_backend, history):
+    """The refusal names max new tokens (the setting to lower), in the session and the REPL check."""
+    from app.cli.commands.chat import check_fits
+    session = ChatSession.new(history, backend=gguf_backend,
+                              settings=GREEDY.with_(max_new_tokens=gguf_backend.context_size + 100))
+    with pytest.raises(UserError, match="max new tokens") as err:
+        check_fits(session, "Hello")
+    assert "too long" not in str(err.value) and "Lower max new tokens" in str(err.value.hint)
+    session.add_user("Hello")
+    with pytest.raises(UserError, match="max new tokens"):
+        session.reply()
+    session.settings = GREEDY.with_(max_new_tokens=gguf_backend.context_size - 2)
+    with pytest.raises(UserError, match="max new tokens") as err:
+        session.reply()
+    assert "or less" in str(err.value.hint)
+
 def test_bad_model_paths_are_user_errors(tmp_path):
     with pytest.raises(UserError, match="not found"):
         load_model(tmp_path / "missing.gguf")

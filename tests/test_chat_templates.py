@@ -148,3 +148,23 @@ def test_presets_carry_the_upstream_defaults():
         GenerationSettings(temperature=-1).validate()
     s = GenerationSettings(stop=("###",))
     assert GenerationSettings.from_dict(s.to_dict()) == s
+
+
+def test_a_reserve_bigger_than_the_room_names_max_new_tokens():
+    """Max new tokens at (or past) the context is what to lower, not the message."""
+    turns = [Turn("user", "w " * 20)]
+    need = words(AlpacaTemplate().render(turns))
+    with pytest.raises(UserError, match="max new tokens") as err:
+        fit_prompt(AlpacaTemplate(), turns, words, context_size=256, reserve=255)
+    assert "too long" not in str(err.value)
+    assert f"to {256 - need} or less" in err.value.hint
+    # Past the context (the setting as typed, not clamped): still the setting that is named.
+    with pytest.raises(UserError, match="max new tokens") as err:
+        fit_prompt(AlpacaTemplate(), turns, words, context_size=256, reserve=4096)
+    assert "4096" in str(err.value) and "below 256" in err.value.hint
+    # The server names its own field.
+    with pytest.raises(UserError, match="max_tokens"):
+        fit_prompt(AlpacaTemplate(), turns, words, context_size=256, reserve=250, setting="max_tokens")
+    # A message that alone is bigger than the context is still "too long".
+    with pytest.raises(UserError, match="too long"):
+        fit_prompt(AlpacaTemplate(), [Turn("user", "w " * 500)], words, context_size=256, reserve=10)

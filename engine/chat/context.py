@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from ..errors import UserError
+from ..i18n import tr
 from .messages import Turn
 from .templates import Template
 
@@ -30,14 +31,22 @@ def _exchanges(turns: Sequence[Turn]) -> list[int]:
 
 
 def fit_prompt(template: Template, turns: Sequence[Turn], count_tokens: Callable[[str], int],
-               context_size: int, reserve: int, *, continue_last: bool = False) -> FittedPrompt:
-    """Render as much recent history as fits in ``context_size - reserve`` tokens."""
+               context_size: int, reserve: int, *, continue_last: bool = False,
+               setting: str = "max new tokens") -> FittedPrompt:
+    """Render as much recent history as fits in ``context_size - reserve`` tokens.
+
+    ``reserve`` is the reply's room (the max new tokens setting, named ``setting`` in the
+    refusals): when it alone is what leaves no room for the message, the refusal says to
+    lower it (to how much), not that the message is too long."""
     system = [t for t in turns if t.role == "system"]
     chat = [t for t in turns if t.role != "system"]
     budget = context_size - reserve
     if budget <= 0:
-        raise UserError(f"Max new tokens ({reserve}) leaves no room in the {context_size}-token context.",
-                        "Lower max new tokens or raise the context size.")
+        raise UserError(tr("The {setting} setting ({reserve}) leaves no room for the message in the "
+                           "{context_size}-token context.", setting=setting, reserve=reserve,
+                           context_size=context_size),
+                        tr("Lower {setting} below {context_size}, or load the model with a larger "
+                           "context size.", setting=setting, context_size=context_size))
 
     def render(start: int) -> tuple[str, int]:
         prompt = template.render(system + chat[start:], continue_last=continue_last)
@@ -59,6 +68,13 @@ def fit_prompt(template: Template, turns: Sequence[Turn], count_tokens: Callable
             lo = mid + 1
     if best is None:
         last_prompt, last_n = render(starts[-1])
+        if last_n < context_size:       # the message fits; the reply's reserve is what is too big
+            raise UserError(
+                tr("The {setting} setting ({reserve}) leaves {room} of the {context_size}-token context "
+                   "for the message, which needs {tokens} tokens with the system prompt.",
+                   setting=setting, reserve=reserve, room=budget, context_size=context_size, tokens=last_n),
+                tr("Lower {setting} to {most} or less, or load the model with a larger context size.",
+                   setting=setting, most=context_size - last_n))
         raise UserError(
             f"The message is too long for the model: it needs {last_n} tokens with the system prompt, "
             f"but the context holds {context_size} and {reserve} are kept for the reply.",

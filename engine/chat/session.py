@@ -169,9 +169,8 @@ class ChatSession:
         if not continue_last and last.role != "user":
             raise UserError("The last message is already answered.", "Send a new message, or regenerate.")
         settings = self.settings.validate()
-        reserve = min(settings.max_new_tokens, backend.context_size - 1)
         fitted = fit_prompt(self.template, self.turns(thread), backend.count_tokens,
-                            backend.context_size, reserve, continue_last=continue_last)
+                            backend.context_size, settings.max_new_tokens, continue_last=continue_last)
         if on_prompt is not None:
             on_prompt(fitted)
         progress.update(0, settings.max_new_tokens, unit="tokens",

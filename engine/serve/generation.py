@@ -80,7 +80,7 @@ def chat_job(turns: Sequence[Turn], template_choice: str, sampling: Sampling,
         template = pick_template(backend.facts(), template_choice)
         ctx = backend.context_size
         reserve = min(sampling.max_tokens, ctx - 1) if sampling.max_tokens else min(DEFAULT_RESERVE, ctx // 2)
-        fitted = fit_prompt(template, list(turns), backend.count_tokens, ctx, reserve)
+        fitted = fit_prompt(template, list(turns), backend.count_tokens, ctx, reserve, setting="max_tokens")
         max_new = sampling.max_tokens or max(1, ctx - fitted.prompt_tokens)
         settings = sampling.settings(max_new, template.stop)
         text, stats = _generate(backend, fitted.prompt, settings, cancel, on_piece)

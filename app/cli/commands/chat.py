@@ -101,9 +101,8 @@ def check_fits(session, text: str) -> None:
     text = text.strip("\n")
     if backend is None or session.template is None or not text.strip():
         return                      # add_user/reply give their own message
-    reserve = min(session.settings.validate().max_new_tokens, backend.context_size - 1)
     fit_prompt(session.template, session.turns() + [Turn("user", text)], backend.count_tokens,
-               backend.context_size, reserve)
+               backend.context_size, session.settings.validate().max_new_tokens)
 
 
 def _send(session, text: str, show_stats: bool) -> None:
