@@ -234,8 +234,9 @@ def test_cli_convert_json(models, tmp_path, capsys):
 def test_cli_convert_refusal_is_one_line(models, tmp_path, capsys):
     from app.cli import main
 
-    rc = main(["convert", "--model", str(models.llama(tokenizer="llama", vocab_size=49954)),
-               "--out", str(tmp_path / "x.gguf"), "--no-verify"])
+    model = models.llama(tokenizer="llama", vocab_size=49954)
+    capsys.readouterr()         # building the fixture may print (a progress bar when run alone)
+    rc = main(["convert", "--model", str(model), "--out", str(tmp_path / "x.gguf"), "--no-verify"])
     err = capsys.readouterr().err
     assert rc == 1 and err.startswith("error: ") and "49954" in err and err.count("\n") == 1
 
