@@ -128,7 +128,9 @@ def test_editing_the_first_message_renames_the_chat(page, qtbot):
 def test_chat_with_a_lora_from_the_train_page_loads_it_unmerged(page, qtbot, tiny_llama_dir, tiny_lora_dir):
     # What the Train page's "Chat with this LoRA…" hands over.
     page.open_with(model_path=str(tiny_llama_dir), lora=str(tiny_lora_dir))
-    qtbot.waitUntil(lambda: page.backend is not None, timeout=120_000)
+    qtbot.waitUntil(lambda: page.backend is not None or page.model_status.text().startswith("Loading failed"),
+                    timeout=120_000)
+    assert page.backend is not None, (page.notice.text(), page.model_status.text())
     assert page.backend.lora == str(tiny_lora_dir) and page.backend.options.lora == str(tiny_lora_dir)
     assert page.settings_panel.lora.text() == str(tiny_lora_dir)
 
@@ -136,3 +138,42 @@ def test_chat_with_a_lora_from_the_train_page_loads_it_unmerged(page, qtbot, tin
         q = backend.model.base_model.model.model.layers[0].self_attn.q_proj
         return hasattr(q, "lora_A") and not q.merged
     assert page.context.host.run(layer_is_unmerged).result(timeout=60)
+
+
+def test_loading_shows_progress_memory_and_the_model_and_a_failure_says_why(page, qtbot, smollm2_gguf_path, tmp_path):
+    from app.gui.chat.chat_models import process_memory  # noqa: F401 - what the line shows
+
+    qtbot.waitUntil(lambda: page.model_combo.count() > 0, timeout=60_000)      # listed off the UI thread
+    lines = []
+    page.controller.model.load_progress.connect(lambda _p: lines.append(page.model_status.text()))
+    copy = tmp_path / "my-model.gguf"                         # not in the list: a hand-off from elsewhere
+    copy.write_bytes(smollm2_gguf_path.read_bytes())
+    page.open_with(model_path=str(copy))
+    assert page.model_combo.currentData() == str(copy)        # the list shows what is loading
+    assert page.center.currentWidget() is page.view           # the "no model yet" notice gives way
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=120_000)
+    assert any("Reading my-model.gguf" in line and "memory in use" in line for line in lines), lines
+    assert any(" MB / " in line for line in lines)           # bytes read of the file's size
+    assert "(trained with 8192)" in page.model_status.text() and "memory-mapped" in page.model_status.text()
+
+    # Longer than trained without RoPE scaling: a warning; within, or with scaling: none.
+    panel = page.settings_panel
+    panel.rope_scaling.setCurrentIndex(panel.rope_scaling.findData("none"))
+    panel.context_size.setValue(16384)
+    assert page.context_warning.isVisible() and "8192" in page.context_warning.text()
+    panel.context_size.setValue(4096)
+    assert not page.context_warning.isVisible()
+    panel.context_size.setValue(16384)
+    panel.rope_scaling.setCurrentIndex(panel.rope_scaling.findData("ntk"))
+    assert not page.context_warning.isVisible()
+    panel.context_size.setValue(2048)
+
+    broken = tmp_path / "broken.gguf"
+    broken.write_bytes(b"GGUF" + b"\0" * 64)
+    page.open_with(model_path=str(broken))
+    qtbot.waitUntil(lambda: not page.controller.loading(), timeout=120_000)
+    assert page.model_status.text().startswith("Loading failed:") and "broken.gguf" in page.model_status.text()
+    assert not page.load_progress.isVisible()
+    assert page.notice.isVisible() and "broken.gguf" in page.notice.text()
+    page.controller.update_state()                            # later refreshes keep saying why
+    assert page.model_status.text().startswith("Loading failed:")

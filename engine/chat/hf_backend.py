@@ -134,6 +134,9 @@ class HFBackend(Backend):
         if options.threads:
             torch.set_num_threads(options.threads)
         trained, rope = _rope_config(path, options)
+        from .preread import preread, weight_files
+        preread(weight_files(path), progress.child(2, 0.9, 1.0), cancel)     # shard by shard, in bytes
+        progress.update(2.9, 4, status=tr("Loading {name} on {device}", name=path.name, device=device), force=True)
         try:
             extra = {"config": _scaled_config(path, rope)} if rope is not None else {}
             model = AutoModelForCausalLM.from_pretrained(str(path), torch_dtype=dtype, low_cpu_mem_usage=True,

@@ -78,6 +78,9 @@ class LlamaCppBackend(Backend):
                       # Prompt processing too (llama-cpp-python's default is every core, whatever the setting).
                       n_threads_batch=options.threads or max(1, os.cpu_count() or 1),
                       n_gpu_layers=gpu_layers, verbose=False)
+        from .preread import preread
+        preread([path], progress, cancel)          # bytes progress and Cancel while the file is read
+        progress.update(None, None, status=tr("Starting llama.cpp"), force=True)
         use_mmap = options.use_mmap
         if use_mmap is None:
             from ..quantize import choose_gguf_mmap
@@ -95,7 +98,7 @@ class LlamaCppBackend(Backend):
         if cancel.cancelled:
             llm.close()
             cancel.check()
-        progress.update(1, 1, status=tr("Model loaded"), force=True)
+        progress.update(status=tr("Model loaded"), force=True)
         backend = cls(path, options, llm)
         backend.use_mmap = use_mmap
         return backend

@@ -19,6 +19,10 @@
         <source>{rate:.1f} tokens/s · first token {ttft:.2f} s · {n} tokens</source>
         <translation>{rate:.1f} 토큰/초 · 첫 토큰 {ttft:.2f}초 · {n} 토큰</translation>
     </message>
+    <message>
+        <source>Loading failed: {reason}</source>
+        <translation>불러오기 실패: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>ChatList</name>
@@ -312,8 +316,12 @@
         <translation>불러오기를 취소했습니다.</translation>
     </message>
     <message>
-        <source>Loading failed.</source>
-        <translation>불러오지 못했습니다.</translation>
+        <source>{progress} · memory in use {rss}</source>
+        <translation>{progress} · 사용 중인 메모리 {rss}</translation>
+    </message>
+    <message>
+        <source>Loading failed: {reason}</source>
+        <translation>불러오기 실패: {reason}</translation>
     </message>
     <message>
         <source>No model loaded</source>
@@ -322,6 +330,10 @@
     <message>
         <source>{name} · {kind} · {ctx} tokens</source>
         <translation>{name} · {kind} · {ctx} 토큰</translation>
+    </message>
+    <message>
+        <source>(trained with {n})</source>
+        <translation>(학습 길이 {n})</translation>
     </message>
     <message>
         <source>extended from {n} (RoPE scaling)</source>
@@ -334,6 +346,10 @@
     <message>
         <source>read into memory</source>
         <translation>메모리로 읽음</translation>
+    </message>
+    <message>
+        <source>{name} was trained with a {trained}-token context; {chosen} tokens without long-context scaling garbles what lies past {trained}. Choose {trained} or less, or turn on Long context (NTK) in the settings.</source>
+        <translation>{name}은(는) {trained}토큰 컨텍스트로 학습되었습니다. 긴 컨텍스트 스케일링 없이 {chosen}토큰을 쓰면 {trained}을(를) 넘는 부분이 깨집니다. {trained} 이하를 선택하거나 설정에서 긴 컨텍스트(NTK)를 켜세요.</translation>
     </message>
     <message>
         <source>Base model: it continues your text rather than answering it. Use a Chinese-Alpaca model to chat.</source>

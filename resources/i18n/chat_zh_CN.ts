@@ -19,6 +19,10 @@
         <source>{rate:.1f} tokens/s · first token {ttft:.2f} s · {n} tokens</source>
         <translation>{rate:.1f} token/秒 · 首个 token {ttft:.2f} 秒 · {n} 个 token</translation>
     </message>
+    <message>
+        <source>Loading failed: {reason}</source>
+        <translation>加载失败：{reason}</translation>
+    </message>
 </context>
 <context>
     <name>ChatList</name>
@@ -312,8 +316,12 @@
         <translation>已取消加载。</translation>
     </message>
     <message>
-        <source>Loading failed.</source>
-        <translation>加载失败。</translation>
+        <source>{progress} · memory in use {rss}</source>
+        <translation>{progress} · 已用内存 {rss}</translation>
+    </message>
+    <message>
+        <source>Loading failed: {reason}</source>
+        <translation>加载失败：{reason}</translation>
     </message>
     <message>
         <source>No model loaded</source>
@@ -322,6 +330,10 @@
     <message>
         <source>{name} · {kind} · {ctx} tokens</source>
         <translation>{name} · {kind} · {ctx} 个 token</translation>
+    </message>
+    <message>
+        <source>(trained with {n})</source>
+        <translation>（训练长度 {n}）</translation>
     </message>
     <message>
         <source>extended from {n} (RoPE scaling)</source>
@@ -334,6 +346,10 @@
     <message>
         <source>read into memory</source>
         <translation>读入内存</translation>
+    </message>
+    <message>
+        <source>{name} was trained with a {trained}-token context; {chosen} tokens without long-context scaling garbles what lies past {trained}. Choose {trained} or less, or turn on Long context (NTK) in the settings.</source>
+        <translation>{name} 训练时的上下文为 {trained} 词元；不开启长上下文缩放而使用 {chosen} 词元，超过 {trained} 的部分会变成乱码。请选择 {trained} 或更小，或在设置中开启“长上下文”（NTK）。</translation>
     </message>
     <message>
         <source>Base model: it continues your text rather than answering it. Use a Chinese-Alpaca model to chat.</source>

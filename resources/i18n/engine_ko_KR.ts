@@ -124,6 +124,10 @@
         <translation>{name} 불러오는 중(llama.cpp)</translation>
     </message>
     <message>
+        <source>Starting llama.cpp</source>
+        <translation>llama.cpp 시작 중</translation>
+    </message>
+    <message>
         <source>llama.cpp could not load {name}: {exc}.</source>
         <translation>llama.cpp가 {name}을(를) 불러올 수 없습니다: {exc}.</translation>
     </message>
@@ -154,6 +158,10 @@
     <message>
         <source>Try a shorter text, or reload the model.</source>
         <translation>더 짧은 텍스트를 시도하거나 모델을 다시 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Shorten it, or load the model with a larger context size.</source>
+        <translation>줄이거나 더 큰 컨텍스트 크기로 모델을 불러오세요.</translation>
     </message>
     <message>
         <source>{name} appears twice in one download.</source>
@@ -850,6 +858,30 @@
     <message>
         <source>Verified {name}</source>
         <translation>{name} 검증됨</translation>
+    </message>
+    <message>
+        <source>The {setting} setting ({reserve}) leaves no room for the message in the {context_size}-token context.</source>
+        <translation>{setting} 설정({reserve})이(가) {context_size}토큰 컨텍스트에 메시지를 위한 공간을 남기지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Lower {setting} below {context_size}, or load the model with a larger context size.</source>
+        <translation>{setting}을(를) {context_size} 미만으로 낮추거나 더 큰 컨텍스트 크기로 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>The {setting} setting ({reserve}) leaves {room} of the {context_size}-token context for the message, which needs {tokens} tokens with the system prompt.</source>
+        <translation>{setting} 설정({reserve})은(는) {context_size}토큰 컨텍스트 중 {room}만 메시지에 남기지만, 메시지는 시스템 프롬프트와 함께 {tokens}토큰이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Lower {setting} to {most} or less, or load the model with a larger context size.</source>
+        <translation>{setting}을(를) {most} 이하로 낮추거나 더 큰 컨텍스트 크기로 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>Reading {name} (shard {i}/{n})</source>
+        <translation>{name} 읽는 중(샤드 {i}/{n})</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>{name} 읽는 중</translation>
     </message>
 </context>
 </TS>

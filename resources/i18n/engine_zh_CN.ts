@@ -124,6 +124,10 @@
         <translation>正在加载 {name}（llama.cpp）</translation>
     </message>
     <message>
+        <source>Starting llama.cpp</source>
+        <translation>正在启动 llama.cpp</translation>
+    </message>
+    <message>
         <source>llama.cpp could not load {name}: {exc}.</source>
         <translation>llama.cpp 无法加载 {name}：{exc}。</translation>
     </message>
@@ -154,6 +158,10 @@
     <message>
         <source>Try a shorter text, or reload the model.</source>
         <translation>请尝试更短的文本，或重新加载模型。</translation>
+    </message>
+    <message>
+        <source>Shorten it, or load the model with a larger context size.</source>
+        <translation>请缩短它，或用更大的上下文长度加载模型。</translation>
     </message>
     <message>
         <source>{name} appears twice in one download.</source>
@@ -850,6 +858,30 @@
     <message>
         <source>Verified {name}</source>
         <translation>已校验 {name}</translation>
+    </message>
+    <message>
+        <source>The {setting} setting ({reserve}) leaves no room for the message in the {context_size}-token context.</source>
+        <translation>{setting} 设置（{reserve}）在 {context_size} 词元的上下文中没有给消息留下空间。</translation>
+    </message>
+    <message>
+        <source>Lower {setting} below {context_size}, or load the model with a larger context size.</source>
+        <translation>请将 {setting} 降到 {context_size} 以下，或用更大的上下文长度加载模型。</translation>
+    </message>
+    <message>
+        <source>The {setting} setting ({reserve}) leaves {room} of the {context_size}-token context for the message, which needs {tokens} tokens with the system prompt.</source>
+        <translation>{setting} 设置（{reserve}）只给消息留下 {context_size} 词元上下文中的 {room}，而消息连同系统提示需要 {tokens} 个词元。</translation>
+    </message>
+    <message>
+        <source>Lower {setting} to {most} or less, or load the model with a larger context size.</source>
+        <translation>请将 {setting} 降到 {most} 或更低，或用更大的上下文长度加载模型。</translation>
+    </message>
+    <message>
+        <source>Reading {name} (shard {i}/{n})</source>
+        <translation>正在读取 {name}（分片 {i}/{n}）</translation>
+    </message>
+    <message>
+        <source>Reading {name}</source>
+        <translation>正在读取 {name}</translation>
     </message>
 </context>
 </TS>

@@ -293,10 +293,11 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
         p.continue_button.setEnabled(loaded and not generating and bool(thread) and thread[-1].role == "assistant")
         p.chat_list.setEnabled(not generating)
         if not loading:
-            p.model_status.setText(self.model_label())
-        if p.center.currentWidget() is p.empty_state and (loaded or p.view.message_count()):
+            p.model_status.setText(self.tr("Loading failed: {reason}").format(reason=self.load_error)
+                                   if self.load_error and not loaded else self.model_label())
+        if p.center.currentWidget() is p.empty_state and (loaded or loading or p.view.message_count()):
             p.center.setCurrentWidget(p.view)
-        elif not loaded and not p.view.message_count():
+        elif not loaded and not loading and not p.view.message_count():
             p.center.setCurrentWidget(p.empty_state)
 
     def close(self) -> None:

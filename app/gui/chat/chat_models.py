@@ -14,15 +14,27 @@ from engine.chat.model_list import ready_models, starter_model
 from engine.chat.templates import pick_template
 from engine.errors import UserError
 from engine.host import ModelInfo
+from engine.jobs import format_bytes
 
+from ..progress_text import describe_progress
 from .settings_panel import check_device
 
 RECENT_LIMIT = 8
+
+
+def process_memory() -> int:
+    """Resident memory of this process (the loaded model lives in it)."""
+    try:
+        import psutil
+        return int(psutil.Process().memory_info().rss)
+    except Exception:  # noqa: BLE001 - only a figure on the status line
+        return 0
 KIND_LABEL = {"gguf": "llama.cpp", "hf": "transformers"}
 
 
 class ModelsMixin:
     _loading_path: Optional[str] = None
+    load_error = ""
 
     # the model list ----------------------------------------------------------------------------------
     def refresh_models(self, then: Optional[Callable[[], None]] = None) -> None:
@@ -134,6 +146,17 @@ class ModelsMixin:
         p.load_progress.setRange(0, 0)
         p.load_progress.setVisible(True)
         p.model_status.setText(self.tr("Loading {name}…").format(name=Path(path).name))
+        self.load_error = ""
+        # The list shows what is loading (a hand-off may name a model not listed yet), and the
+        # "no model yet" notice gives way to the (empty) conversation.
+        index = p.model_combo.findData(path)
+        if index < 0:
+            p.model_combo.blockSignals(True)
+            p.model_combo.addItem(Path(path).name, path)
+            p.model_combo.blockSignals(False)
+            index = p.model_combo.count() - 1
+        p.model_combo.setCurrentIndex(index)
+        p.center.setCurrentWidget(p.view)
         if gguf or options.device in ("auto", "cpu"):
             self._start_load(path, options)
         else:   # a remembered GPU choice is vetted off the UI thread (it imports torch)
@@ -155,19 +178,25 @@ class ModelsMixin:
 
     @Slot(object)
     def _load_progress(self, progress) -> None:
+        if not self.loading():
+            return
         if progress.total:
             self.page.load_progress.setRange(0, 100)
             self.page.load_progress.setValue(int(100 * (progress.fraction or 0)))
+        # What is being read (bytes, shard i/n) and the memory the app uses now.
+        self.page.model_status.setText(self.tr("{progress} · memory in use {rss}").format(
+            progress=describe_progress(progress), rss=format_bytes(process_memory())))
 
     @Slot(str, str, str)
     def _load_failed(self, message: str, hint: str, _details: str = "") -> None:
+        self.load_error = message
         self.show_notice(f"{message} {hint}".strip())
-        self._load_ended(self.tr("Loading failed."))
+        self._load_ended(self.tr("Loading failed: {reason}").format(reason=message))
 
     def _load_ended(self, text: str) -> None:
         self.page.load_progress.setVisible(False)
-        self.page.model_status.setText(text if self.info is None else self.model_label())
         self.update_state()
+        self.page.model_status.setText(text if self.info is None else self.model_label())
 
     @Slot(object)
     def _on_model_loaded(self, info: ModelInfo) -> None:
@@ -189,7 +218,9 @@ class ModelsMixin:
             p.model_combo.setCurrentIndex(index)
         if self.session is not None:
             self.attach()
+        self.load_error = ""
         self._load_ended("")
+        self.check_context()
         self.show_template_note()
         self.update_meter()
         if p.center.currentWidget() is p.empty_state:
@@ -202,6 +233,7 @@ class ModelsMixin:
         if self.session is not None:
             self.session.detach()
         self.page.model_status.setText(self.tr("No model loaded"))
+        self.check_context()
         self.update_meter()
         self.update_state()
 
@@ -211,11 +243,27 @@ class ModelsMixin:
             return self.tr("No model loaded")
         label = self.tr("{name} · {kind} · {ctx} tokens").format(
             name=info.display_name, kind=KIND_LABEL.get(info.kind, info.kind), ctx=info.context_size)
+        if info.n_ctx_train and not info.extended:
+            label += " " + self.tr("(trained with {n})").format(n=info.n_ctx_train)
         if info.extended:
             label += " · " + self.tr("extended from {n} (RoPE scaling)").format(n=info.n_ctx_train)
         if info.memory_mapped is not None:      # chosen from free memory when it was loaded
             label += " · " + (self.tr("memory-mapped") if info.memory_mapped else self.tr("read into memory"))
         return label
+
+    @Slot()
+    def check_context(self, *_args) -> None:
+        """Warn when the chosen context is longer than the loaded model's trained one and
+        long-context scaling is off (the model then garbles what lies past its trained length)."""
+        panel, info = self.page.settings_panel, self.info
+        trained = info.n_ctx_train if info is not None else 0
+        chosen = panel.context_size.value()
+        warn = bool(trained) and chosen > trained and panel.rope_scaling_choice() == "none"
+        self.page.context_warning.setVisible(warn)
+        self.page.context_warning.setText(self.tr(
+            "{name} was trained with a {trained}-token context; {chosen} tokens without long-context scaling "
+            "garbles what lies past {trained}. Choose {trained} or less, or turn on Long context (NTK) in the "
+            "settings.").format(name=info.display_name, trained=trained, chosen=chosen) if warn else "")
 
     @Slot()
     def unload(self) -> None:

@@ -119,9 +119,17 @@ class ChatPage(Page):
         model_bar.addWidget(self.load_button)
         model_bar.addWidget(self.unload_button)
         model_bar.addWidget(self.settings_toggle)
-        status_row = QHBoxLayout()
-        status_row.addWidget(self.model_status, 1)
-        status_row.addWidget(self.load_progress)
+        status_row = QVBoxLayout()
+        status_line = QHBoxLayout()
+        status_line.addWidget(self.model_status, 1)
+        status_line.addWidget(self.load_progress)
+        status_row.addLayout(status_line)
+        # A context longer than the model was trained with, without RoPE scaling (issue 15).
+        self.context_warning = QLabel()
+        self.context_warning.setObjectName("warning")
+        self.context_warning.setWordWrap(True)
+        self.context_warning.setVisible(False)
+        status_row.addWidget(self.context_warning)
 
         # conversation
         self.view = MessageView()
@@ -199,6 +207,8 @@ class ChatPage(Page):
 
         self.settings_panel = SettingsPanel()
         self.settings_panel.changed.connect(c.settings_changed)
+        self.settings_panel.context_size.valueChanged.connect(c.check_context)
+        self.settings_panel.rope_scaling.currentIndexChanged.connect(c.check_context)
         self.settings_toggle.toggled.connect(c.toggle_settings)
         self.model_combo.currentIndexChanged.connect(c.model_picked)
 
