@@ -35,7 +35,11 @@ class ChatItemDelegate(QStyledItemDelegate):
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(6)
         doc.setHtml(index.data(HTML_ROLE) or escape(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        doc.setTextWidth(max(40, option.rect.width()))
+        # Laid out at the list's width both when sized and when painted (option.rect is not
+        # set yet when the view asks for the size).
+        view = self.parent()
+        width = view.viewport().width() if view is not None else option.rect.width()
+        doc.setTextWidth(max(60, width))
         return doc
 
     def paint(self, painter, option, index) -> None:
@@ -46,6 +50,8 @@ class ChatItemDelegate(QStyledItemDelegate):
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         doc = self._document(option, index)
+        if selected:        # the second line's grey would vanish on the selection colour
+            doc.setHtml((index.data(HTML_ROLE) or "").replace("color:#6b7280", ""))
         painter.save()
         painter.translate(option.rect.topLeft())
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -91,6 +97,7 @@ class ChatList(QWidget):
         self.list.setObjectName("chatList")
         self.list.setWordWrap(True)
         self.list.setItemDelegate(ChatItemDelegate(self.list))
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)     # rows re-measured when the width changes
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._menu)
         self.list.currentItemChanged.connect(self._current_changed)

@@ -121,6 +121,9 @@ class MessageView(QTextBrowser):
                 + ("&nbsp;&nbsp;<span style='font-size:small'>" + " &nbsp;".join(links) + "</span>" if links else "")
                 + "</p>")
         cursor.insertHtml(html)
+        spaced = QTextBlockFormat()
+        spaced.setTopMargin(14 if self._count else 0)      # a gap above each message's header
+        cursor.setBlockFormat(spaced)
         self._plain_block(cursor)
 
     def _plain_block(self, cursor: QTextCursor) -> None:
