@@ -31,9 +31,27 @@ class ChatPage(Page):
         self.history = self.controller.history
         self._build()
         self.controller.start()
+        # Load is the accent button only while no model is loaded; then Send is (issue 15 item 10).
+        context.model.model_loaded.connect(self._loaded_accent)
+        context.model.model_unloaded.connect(self._unloaded_accent)
+        context.model.model_load_failed.connect(self._unloaded_accent)
 
     def title(self) -> str:
         return self.tr("Chat")
+
+    @Slot(object)
+    def _loaded_accent(self, _info) -> None:
+        self._accent_load(False)
+
+    @Slot(object)
+    def _unloaded_accent(self, _info) -> None:
+        self._accent_load(True)
+
+    def _accent_load(self, accent: bool) -> None:
+        if bool(self.load_button.property("primary")) != accent:
+            self.load_button.setProperty("primary", accent)
+            self.load_button.style().unpolish(self.load_button)
+            self.load_button.style().polish(self.load_button)
 
     # what tests and other pages read ------------------------------------------------------------
     @property
