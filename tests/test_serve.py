@@ -138,6 +138,31 @@ def test_completions(gguf):
     assert echo.choices[0].text == "The capital of France is" + r.choices[0].text
 
 
+
+def test_completion_tokens_count_tokens_not_pieces_for_chinese(gguf):
+    """usage.completion_tokens is the number of generated TOKENS: a Chinese character spread over
+    byte tokens streams as one piece.  Checked against llama-cpp-python's own non-streaming
+    completion (its usage counts the sampled tokens) on the same prompt, greedy."""
+    from engine.chat.presets import DEFAULT_PRESET, preset
+    server, client, records, model = gguf
+    prompt = "中国的首都是北京。北京是一座历史悠久的城市，"
+    r = client.completions.create(model=model, prompt=prompt, max_tokens=24, **GREEDY)
+    penalty = preset(DEFAULT_PRESET).repetition_penalty
+    ref = server.host.run(lambda backend, cancel: backend.llm.create_completion(
+        prompt, max_tokens=24, temperature=0, repeat_penalty=penalty)).result(120)
+    text = r.choices[0].text
+    assert text == ref["choices"][0]["text"]
+    assert r.usage.completion_tokens == ref["usage"]["completion_tokens"]
+    streamed = list(client.completions.create(model=model, prompt=prompt, max_tokens=24, stream=True,
+                                              stream_options={"include_usage": True}, **GREEDY))
+    pieces = [c for c in streamed if c.choices and c.choices[0].text]
+    assert "".join(c.choices[0].text for c in pieces) == text
+    usage = [c.usage for c in streamed if c.usage][-1]
+    assert usage.completion_tokens == r.usage.completion_tokens
+    # The case that was wrong: Chinese text whose characters span several tokens each.
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    assert r.usage.completion_tokens > len(pieces)
+
 def test_embeddings_from_the_loaded_model(gguf):
     server, client, records, model = gguf
     before = chat(client, model, max_tokens=4).choices[0].message.content

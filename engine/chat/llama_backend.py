@@ -8,7 +8,7 @@ from typing import Iterator, Optional
 
 from ..errors import UserError
 from ..jobs import CancelToken, ProgressReporter
-from .backend_base import Backend, GenerationStats, LoadOptions, Timer, rope_scaling_for
+from .backend_base import Backend, GenerationStats, LoadOptions, StopFilter, Timer, rope_scaling_for
 from .presets import GenerationSettings
 from .templates import ModelFacts
 from ..i18n import tr
@@ -204,31 +204,64 @@ class LlamaCppBackend(Backend):
 
     def generate(self, prompt: str, settings: GenerationSettings, *,
                  cancel: Optional[CancelToken] = None) -> Iterator[str]:
+        """Stream the reply's text; ``last_stats.generated_tokens`` counts sampled TOKENS.
+
+        Tokens come from ``Llama.generate`` (one per sampled token, so a Chinese character
+        split over byte tokens, or several tokens making one piece, count right); the text is
+        each token's bytes (``Llama.detokenize`` with the tokens before it) through an
+        incremental UTF-8 decoder, and stop strings are cut by ``StopFilter``, as
+        ``create_completion`` would.  An end-of-generation token ends the reply uncounted."""
+        import codecs
+        import random
+        import llama_cpp
+        llm = self.llm
         stats = self.last_stats = GenerationStats()
-        stats.prompt_tokens = self.count_tokens(prompt)
+        prompt_tokens = self.tokenize(prompt)
+        stats.prompt_tokens = len(prompt_tokens)
+        n_ctx = llm.n_ctx()
+        if len(prompt_tokens) >= n_ctx:
+            raise UserError(tr("The prompt is {tokens} tokens, longer than the {context_size}-token context.",
+                               tokens=len(prompt_tokens), context_size=n_ctx),
+                            tr("Shorten it, or load the model with a larger context size."))
+        max_new = min(settings.max_new_tokens, n_ctx - len(prompt_tokens))
+        llm.set_seed(settings.seed if settings.seed >= 0 else random.randrange(2 ** 32))
+        vocab = llama_cpp.llama_model_get_vocab(llm.model)
+        decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        stops = StopFilter(settings.stop)
         timer = Timer(stats)
-        stream = self.llm.create_completion(
-            prompt, stream=True, max_tokens=settings.max_new_tokens, temperature=settings.temperature,
-            top_p=settings.top_p, top_k=settings.top_k, repeat_penalty=settings.repetition_penalty,
-            seed=settings.seed if settings.seed >= 0 else None, stop=list(settings.stop) or None)
+        done: list[int] = []
+        stats.finish = "length"
+        tokens = llm.generate(prompt_tokens, top_k=settings.top_k, top_p=settings.top_p,
+                              temp=settings.temperature, repeat_penalty=settings.repetition_penalty)
         try:
-            for chunk in stream:
-                choice = chunk["choices"][0]
-                text = choice.get("text", "")
+            for token in tokens:
+                if llama_cpp.llama_vocab_is_eog(vocab, token):
+                    stats.finish = "eos"
+                    break
+                piece = llm.detokenize([token], prev_tokens=prompt_tokens + done)
+                done.append(token)
+                stats.generated_tokens += 1
+                text = stops.feed(decoder.decode(piece))
                 if text:
-                    stats.generated_tokens += 1
                     timer.piece()
                     yield text
-                if choice.get("finish_reason"):
-                    stats.finish = choice["finish_reason"]
+                if stops.hit:
+                    stats.finish = "eos"
+                    break
                 if cancel is not None and cancel.cancelled:
                     stats.finish = "stopped"
                     break
+                if len(done) >= max_new:
+                    break
+            if stats.finish != "stopped" and not stops.hit:
+                rest = stops.feed(decoder.decode(b"", final=True))
+                rest += "" if stops.hit else stops.flush()
+                if rest:
+                    timer.piece()
+                    yield rest
         finally:
-            stream.close()
+            tokens.close()
             timer.end()
-        if stats.finish != "stopped":
-            stats.finish = "length" if stats.finish == "length" else "eos"
 
     def unload(self) -> None:
         with contextlib.suppress(Exception):
