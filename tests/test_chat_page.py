@@ -327,3 +327,33 @@ def test_long_context_uses_rope_scaling_and_the_meter_follows(page, qtbot, tiny_
     page.open_with(model_path=str(folder))
     qtbot.waitUntil(lambda: page.backend is not None and not page.backend.extended, timeout=TIMEOUT)
     assert page.backend.context_size == 64 and page.context.store.ui_value("chat.rope_scaling") == "none"
+
+
+def test_a_message_that_cannot_fit_is_refused_before_it_is_saved(page, qtbot, smollm2_gguf_path):
+    """As the REPL: the fit is checked (on the host thread) before the message is saved, so the
+    history never keeps a question that was never answered; the text stays in the input."""
+    page.settings_panel.context_size.setValue(256)
+    load(page, qtbot, smollm2_gguf_path)
+    page.settings_panel.max_new_tokens.setValue(4)
+    long_text = "word " * 2000
+    page.input.setPlainText(long_text)
+    page.input.setFocus()
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "too long" in page.notice.text() and not page._generating(), timeout=TIMEOUT)
+    assert page.notice.isVisible()
+    assert page.session.thread() == [] and page.view.message_count() == 0
+    assert page.input.toPlainText() == long_text              # kept to shorten, not lost
+    # Max new tokens past the context: the notice names the setting to lower, nothing saved.
+    page.settings_panel.max_new_tokens.setValue(300)
+    page.input.setPlainText("Hi")
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "max new tokens" in page.notice.text() and not page._generating(), timeout=TIMEOUT)
+    assert "too long" not in page.notice.text() and page.session.thread() == []
+    # A message that fits is saved and answered.
+    page.settings_panel.max_new_tokens.setValue(4)
+    page.input.setPlainText("Hi")
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(page.session.thread()) and page.session.thread()[-1].role == "assistant"
+                    and not page._generating(), timeout=TIMEOUT)
+    assert [m.role for m in page.session.thread()] == ["user", "assistant"]
+    assert page.session.thread()[0].content == "Hi" and page.input.toPlainText() == ""

@@ -110,6 +110,20 @@ class ChatSession:
         except UserError:
             return None
 
+    def check_fits(self, text: str, backend: Optional[Backend] = None, *,
+                   turns: Optional[list[Turn]] = None) -> None:
+        """Refuse (UserError) a new message that cannot fit in the context before it is saved,
+        so the history never keeps a question that was never answered: the sums ``reply`` does.
+        ``turns`` (default: this branch's) lets a GUI read the history on its own thread and
+        count on the model's."""
+        backend = backend or self.backend
+        text = text.strip("\n")
+        if backend is None or self.template is None or not text.strip():
+            return                      # add_user/reply give their own message
+        turns = (turns if turns is not None else self.turns()) + [Turn("user", text)]
+        fit_prompt(self.template, turns, backend.count_tokens, backend.context_size,
+                   self.settings.validate().max_new_tokens)
+
     # editing the conversation ---------------------------------------------------------------
     def add_user(self, text: str, *, parent_id=CURRENT) -> Message:
         """Save a user message under ``parent_id`` (default: the end of the current branch)."""

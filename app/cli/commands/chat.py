@@ -93,16 +93,8 @@ def _reply(session, out, show_stats: bool) -> None:
 
 def check_fits(session, text: str) -> None:
     """Refuse a message that cannot fit in the context before it is saved (UserError), so the
-    history never keeps a question that was never answered; the same sums as ``reply``."""
-    from engine.chat.context import fit_prompt
-    from engine.chat.messages import Turn
-
-    backend = session.backend
-    text = text.strip("\n")
-    if backend is None or session.template is None or not text.strip():
-        return                      # add_user/reply give their own message
-    fit_prompt(session.template, session.turns() + [Turn("user", text)], backend.count_tokens,
-               backend.context_size, session.settings.validate().max_new_tokens)
+    history never keeps a question that was never answered (``ChatSession.check_fits``)."""
+    session.check_fits(text)
 
 
 def _send(session, text: str, show_stats: bool) -> None:
