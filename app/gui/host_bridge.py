@@ -4,85 +4,28 @@ The host (engine/host) runs every model operation on its own thread and calls ba
 that thread.  ``HostBridge`` lives on the UI thread and re-emits those callbacks as
 signals, so slots always run on the UI thread (as GPT4All's ChatLLM does).  A request
 the UI waits for is wrapped in a ``HostCall``: the same shape as a job (state, finished,
-failed, cancelled, cancel), so a page handles a model request like any other work.
+failed, cancelled, cancel: a ``FutureCall``), so a page handles a model request like any other work.
 """
 from __future__ import annotations
 
-import concurrent.futures
-import logging
-import traceback
 from typing import Any, Callable, Optional
 
 from PySide6.QtCore import QObject, Signal, Slot
 
 from engine.chat.backends import LoadOptions
-from engine.errors import UserError
 from engine.host import HostRequest, ModelHost, ModelInfo
-from engine.jobs import Cancelled, ProgressReporter
+from engine.jobs import ProgressReporter
 
-from .worker import JobState
-
-log = logging.getLogger(__name__)
+from .worker import FutureCall
 
 
-def _error_parts(exc: BaseException) -> tuple[str, str, str]:
-    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
-    if isinstance(exc, UserError):
-        return exc.message, exc.hint, details
-    return f"{type(exc).__name__}: {exc}", "", details
-
-
-class HostCall(QObject):
-    """One host request as the UI sees it; its signals fire on the UI thread."""
-
-    finished = Signal(object)           # the request's result
-    failed = Signal(str, str, str)      # message, hint, details
-    cancelled = Signal()
-    _done = Signal(object)              # emitted on the host thread, received queued
+class HostCall(FutureCall):
+    """One host request as the UI sees it; ``cancel()`` drops it while queued and stops it
+    at the next piece while it runs (``HostRequest.cancel`` sets its token)."""
 
     def __init__(self, title: str, request: HostRequest, parent=None) -> None:
-        super().__init__(parent)
-        self.title = title
+        super().__init__(title, request, parent)
         self.request = request
-        self.state = JobState.RUNNING
-        self.result: Any = None
-        self.error: Optional[tuple[str, str, str]] = None
-        self._done.connect(self._on_done)
-        request.add_done_callback(self._done.emit)
-
-    @property
-    def is_active(self) -> bool:
-        return self.state == JobState.RUNNING
-
-    def cancel(self) -> None:
-        """Stop it: dropped if still queued, stopped at the next piece if running."""
-        self.request.cancel()
-
-    def wait(self, ms: int = 30000) -> bool:
-        """Block until the host has answered: for shutdown and tests only."""
-        done, _ = concurrent.futures.wait([self.request], timeout=ms / 1000)
-        return bool(done)
-
-    @Slot(object)
-    def _on_done(self, request: HostRequest) -> None:
-        if self.state != JobState.RUNNING:
-            return
-        if request.cancelled():
-            self.state = JobState.CANCELLED
-            self.cancelled.emit()
-            return
-        exc = request.exception()
-        if exc is None:
-            self.result = request.result()
-            self.state = JobState.DONE
-            self.finished.emit(self.result)
-        elif isinstance(exc, Cancelled):
-            self.state = JobState.CANCELLED
-            self.cancelled.emit()
-        else:
-            self.error = _error_parts(exc)
-            self.state = JobState.FAILED
-            self.failed.emit(*self.error)
 
 
 class HostBridge(QObject):

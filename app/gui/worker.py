@@ -12,15 +12,16 @@ ended at shutdown like every job (Anki's QueryOp).
 """
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import threading
 import time
 import traceback
 import warnings
 from enum import Enum
-from typing import Any, Callable
+from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.errors import UserError, user_error_from_os
 from engine.jobs import Cancelled, CancelToken, Progress, ProgressReporter
@@ -220,6 +221,65 @@ class Job(QObject):
                     pass
 
 
+def _error_parts(exc: BaseException) -> tuple[str, str, str]:
+    details = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+    if isinstance(exc, UserError):
+        return engine_text(exc.message), engine_text(exc.hint), details
+    return f"{type(exc).__name__}: {exc}", "", details
+
+
+class FutureCall(QObject):
+    """A ``concurrent.futures.Future`` as the UI sees it: the shape of a Job (state, result,
+    error; finished / failed / cancelled signals on the UI thread).  Used for queries and for
+    model-host requests (app/gui/host_bridge.py)."""
+
+    finished = Signal(object)           # the result
+    failed = Signal(str, str, str)      # message, hint, details
+    cancelled = Signal()
+    _done = Signal(object)              # emitted on the worker thread, received queued
+
+    def __init__(self, title: str, future: concurrent.futures.Future, parent=None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.future = future
+        self.state = JobState.RUNNING
+        self.result: Any = None
+        self.error: Optional[tuple[str, str, str]] = None
+        # Queued even when the future is already done (the callback then runs right here):
+        # the caller connects its slots before the result is delivered.
+        self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        future.add_done_callback(self._done.emit)
+
+    @property
+    def is_active(self) -> bool:
+        return self.state == JobState.RUNNING
+
+    def cancel(self) -> None:
+        self.future.cancel()
+
+    def wait(self, ms: int = 30000) -> bool:
+        """Block until the work has ended: for shutdown and tests only."""
+        done, _ = concurrent.futures.wait([self.future], timeout=ms / 1000)
+        return bool(done)
+
+    @Slot(object)
+    def _on_done(self, future: concurrent.futures.Future) -> None:
+        if self.state != JobState.RUNNING:
+            return
+        exc = None if future.cancelled() else future.exception()
+        if future.cancelled() or isinstance(exc, Cancelled):
+            self.state = JobState.CANCELLED
+            self.cancelled.emit()
+        elif exc is None:
+            self.result = future.result()
+            self.state = JobState.DONE
+            self.finished.emit(self.result)
+        else:
+            self.error = _error_parts(exc)
+            self.state = JobState.FAILED
+            self.failed.emit(*self.error)
+
+
 class JobManager(QObject):
     """Owns every job of the session so the jobs panel can list them."""
 
@@ -230,6 +290,7 @@ class JobManager(QObject):
         self.jobs: list[Job] = []
         self._quiet: list[Job] = []
         self._shutdown_hooks: list[Callable[[], Any]] = []
+        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="query")
         self.closed = False
 
     def start(self, title: str, fn: Callable, *args, **kwargs) -> Job:
@@ -247,16 +308,24 @@ class JobManager(QObject):
         return job
 
     def query(self, fn: Callable[[], Any], on_result: Callable[[Any], None],
-              on_error: Callable[[str, str, str], None] | None = None, *, title: str = "query") -> Job:
-        """Run ``fn()`` off the UI thread; ``on_result(value)`` (or ``on_error(message, hint,
-        details)``) runs on the UI thread.  Cancelled at shutdown: neither is called then."""
-        job = self.run_quietly(title, lambda *, progress, cancel: fn())
-        job.finished.connect(lambda value: None if self.closed else on_result(value))
-        if on_error is not None:
-            job.failed.connect(lambda *error: None if self.closed else on_error(*error))
+              on_error: Callable[[str, str, str], None] | None = None, *, title: str = "query") -> FutureCall:
+        """Run ``fn()`` off the UI thread (a small pool: no thread started per read);
+        ``on_result(value)`` (or ``on_error(message, hint, details)``) runs on the UI thread.
+        Dropped at shutdown: neither is called then."""
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        if not self.closed:
+            future = self._pool.submit(fn)
         else:
-            job.failed.connect(lambda message, hint, details: log.warning("%s failed: %s %s", title, message, hint))
-        return job
+            future.cancel()
+        call = FutureCall(title, future, self)
+        call.finished.connect(lambda value: None if self.closed else on_result(value))
+        if on_error is not None:
+            call.failed.connect(lambda *error: None if self.closed else on_error(*error))
+        else:
+            call.failed.connect(lambda message, hint, details: log.warning("%s failed: %s %s", title, message, hint))
+        for signal in (call.finished, call.failed, call.cancelled):
+            signal.connect(call.deleteLater)
+        return call
 
     def on_shutdown(self, fn: Callable[[], Any]) -> None:
         """Something else that runs work off the UI thread (the model host) ends with the jobs."""
@@ -271,6 +340,7 @@ class JobManager(QObject):
     def shutdown(self, timeout_ms: int = 10000) -> None:
         """Cancel what runs and wait for the threads: called when the window closes."""
         self.closed = True
+        self._pool.shutdown(wait=False, cancel_futures=True)
         for job in self.jobs + self._quiet:
             job.cancel()
         for hook in self._shutdown_hooks:
