@@ -14,7 +14,7 @@ from .diskspace import require_space
 from .jobs import CancelToken, NullReporter
 from .gguf_convert import ConvertResult, convert, default_output_name, inspect_model
 from .gguf_verify import ConversionCheck, PerplexityResult, perplexity, verify_conversion
-from .quantize import QuantizeResult, Shapes, estimate_file_bytes, normalize_type, quantize
+from .quantize import DEFAULT_TYPE, QuantizeResult, Shapes, estimate_file_bytes, normalize_type, quantize
 from .i18n import tr
 
 
@@ -54,7 +54,7 @@ def _f16_is_current(f16: Path, model_dir: Path) -> bool:
     return bool(sources) and f16.stat().st_mtime > max(p.stat().st_mtime for p in sources)
 
 
-def convert_and_quantize(model_dir: os.PathLike | str, out_dir: os.PathLike | str, qtype: Optional[str] = "Q4_K_M",
+def convert_and_quantize(model_dir: os.PathLike | str, out_dir: os.PathLike | str, qtype: Optional[str] = DEFAULT_TYPE,
                          *, verify: bool = True, measure_perplexity: bool = True, reuse_f16: bool = True,
                          keep_f16: bool = True, threads: int = 0, progress=None,
                          cancel: Optional[CancelToken] = None) -> PipelineResult:

@@ -1,6 +1,7 @@
 """Where things live inside the user's models folder (Settings → Models folder).
 
     <models>/lora/<catalog-id>/        downloaded LoRA folders (adapter + tokenizer)
+    <models>/tokenizers/               tokenizers trained on the Train page (vocabulary tab)
     <models>/base/<name>/              original LLaMA weights copied or downloaded here
     <models>/base.json                 registered base LLaMA folders living elsewhere
     <models>/merged/<name>/            merge outputs (HF or pth)
@@ -25,8 +26,13 @@ def models_root(settings: Settings) -> Path:
     return root
 
 
+def lora_root(settings: Settings) -> Path:
+    """The folder of downloaded LoRAs (not created: readers only look)."""
+    return models_root(settings) / "lora"
+
+
 def lora_dir(settings: Settings, model_id: str) -> Path:
-    return models_root(settings) / "lora" / model_id
+    return lora_root(settings) / model_id
 
 
 def base_dir(settings: Settings, name: str) -> Path:
@@ -59,6 +65,10 @@ def gguf_dir(settings: Settings) -> Path:
 
 def adapters_dir(settings: Settings) -> Path:
     return models_root(settings) / "adapters"
+
+
+def tokenizers_dir(settings: Settings) -> Path:
+    return models_root(settings) / "tokenizers"
 
 
 def datasets_dir(settings: Settings) -> Path:

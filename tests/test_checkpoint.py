@@ -145,3 +145,23 @@ def test_chat_detects_kinds_through_the_reader(tiny_llama_dir, tiny_lora_dir, tm
     assert detect_kind(one) == "gguf-in-folder" and detect_kind(one / "m.gguf") == "gguf"
     with pytest.raises(UserError, match="not a GGUF model file"):
         detect_kind(meta / "params.json")
+
+
+def test_chat_model_list_and_hf_backend_use_the_reader(tiny_llama_dir, tiny_lora_dir, tmp_path):
+    """The model list's "HF model here" and the LoRA tokenizer check are the reader's."""
+    from engine.checkpoint import has_tokenizer, is_hf_model
+    from engine.chat import hf_backend, model_list
+    assert is_hf_model(tiny_llama_dir) and not is_hf_model(tiny_lora_dir)
+    no_weights = tmp_path / "config-only"
+    no_weights.mkdir()
+    shutil.copy(tiny_llama_dir / "config.json", no_weights / "config.json")
+    assert not is_hf_model(no_weights)
+    (no_weights / "optimizer.bin").write_bytes(b"x")      # any *.bin is not a model's weights
+    assert not is_hf_model(no_weights)
+    assert has_tokenizer(tiny_lora_dir) == ((tiny_lora_dir / "tokenizer.model").exists()
+                                            or (tiny_lora_dir / "tokenizer.json").exists())
+    assert not hasattr(model_list, "_is_hf_model") and not hasattr(hf_backend, "_has_tokenizer")
+    from engine.settings import Settings
+    entries = model_list.ready_models(Settings(), recent=[str(tiny_llama_dir), str(no_weights)])
+    paths = [e.path for e in entries]
+    assert str(tiny_llama_dir) in paths and str(no_weights) not in paths

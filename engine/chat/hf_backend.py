@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 from typing import Iterator, Optional
 
+from ..checkpoint import has_tokenizer
 from ..errors import UserError
 from ..jobs import CancelToken, ProgressReporter
 from .backend_base import Backend, GenerationStats, LoadOptions, RopeScaling, StopFilter, Timer, rope_scaling_for
@@ -31,10 +32,6 @@ def _dtype(choice: str, device: str):
         # Upstream: fp16 on GPU, model.float() on CPU.
         return torch.float32 if device == "cpu" else torch.float16
     return getattr(torch, choice)
-
-
-def _has_tokenizer(folder: Path) -> bool:
-    return any((folder / f).exists() for f in ("tokenizer.model", "tokenizer.json"))
 
 
 def _rope_config(path: Path, options: LoadOptions) -> tuple[int, Optional[RopeScaling]]:
@@ -122,7 +119,7 @@ class HFBackend(Backend):
         # DoRA/other variant is one line naming the file, before the base model is loaded.
         adapter = _open_adapter(lora) if lora is not None else None
         # Upstream order: the LoRA's tokenizer (it may add Chinese tokens), else the base model's.
-        tok_dir = lora if lora is not None and _has_tokenizer(lora) else path
+        tok_dir = lora if lora is not None and has_tokenizer(lora) else path
         progress.update(1, 4, status=tr("Loading tokenizer"), force=True)
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(tok_dir))

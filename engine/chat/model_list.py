@@ -9,6 +9,7 @@ from typing import Iterable, Optional
 
 
 from .. import layout
+from ..checkpoint import is_gguf_file, is_hf_model
 from ..settings import Settings
 
 STARTER_LABEL = "SmolLM2-135M-Instruct (English-only demo)"
@@ -30,11 +31,6 @@ def starter_model() -> Optional[Path]:
     return found[0] if found else None
 
 
-def _is_hf_model(folder: Path) -> bool:
-    return (folder / "config.json").is_file() and (
-        any(folder.glob("*.safetensors")) or any(folder.glob("*.bin")))
-
-
 def _catalog_models(settings: Settings) -> list[tuple[str, Path, str]]:
     """Catalog models that were merged or quantized, named as the catalog names them."""
     try:
@@ -47,7 +43,7 @@ def _catalog_models(settings: Settings) -> list[tuple[str, Path, str]]:
         for gguf in getattr(st, "quantized", []):
             out.append((f"{st.model.name} · {gguf.name}", gguf, "gguf"))
         for folder in getattr(st, "merged", []):
-            if _is_hf_model(folder):
+            if is_hf_model(folder):
                 out.append((f"{st.model.name} (HF)", folder, "hf"))
     return out
 
@@ -67,17 +63,17 @@ def ready_models(settings: Settings, recent: Iterable[str] = ()) -> list[ModelEn
         add(label, path, kind)
     for gguf in sorted(layout.gguf_dir(settings).glob("*.gguf")):
         add(gguf.name, gguf, "gguf")
-    merged = layout.merged_dir(settings, "")
+    merged = layout.merged_root(settings)
     for folder in sorted(p for p in merged.iterdir() if p.is_dir()) if merged.is_dir() else []:
-        if _is_hf_model(folder):
+        if is_hf_model(folder):
             add(f"{folder.name} (HF)", folder, "hf")
         for gguf in sorted(folder.glob("*.gguf")):
             add(f"{folder.name}/{gguf.name}", gguf, "gguf")
     for item in recent:
         path = Path(item)
-        if path.is_file() and path.suffix.lower() == ".gguf":
+        if is_gguf_file(path):
             add(path.name, path, "gguf")
-        elif path.is_dir() and _is_hf_model(path):
+        elif path.is_dir() and is_hf_model(path):
             add(f"{path.name} (HF)", path, "hf")
     starter = starter_model()
     if starter is not None:

@@ -9,7 +9,7 @@
   it fits the model's embedding.
 """
 from .folder import (GGUF, HF, LORA, META, folder_kind, has_tokenizer, hf_weight_files, is_gguf_file,
-                     is_lora_folder, is_meta_folder, meta_parts, path_kind, read_json, single_gguf,
+                     is_hf_model, is_lora_folder, is_meta_folder, meta_parts, path_kind, read_json, single_gguf,
                      tokenizer_dir)
 from .safetensors import SafetensorsHeader, damaged, read_header
 from .tokenizer import KNOWN_VOCABS, tokenizer_info, vocab_mismatch

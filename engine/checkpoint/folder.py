@@ -108,6 +108,16 @@ def hf_weight_files(folder: os.PathLike | str) -> list[Path]:
                     "with consolidated.00.pth).")
 
 
+def is_hf_model(folder: os.PathLike | str) -> bool:
+    """An HF model folder with weights in it (config.json and safetensors, pytorch_model*.bin or
+    an index): what transformers can load, as the model list shows it."""
+    folder = Path(folder)
+    if folder_kind(folder) != HF:
+        return False
+    return (any(folder.glob("*.safetensors")) or any(folder.glob("pytorch_model*.bin"))
+            or any((folder / index).is_file() for index, _single in INDEX_FILES))
+
+
 def has_tokenizer(folder: os.PathLike | str) -> bool:
     folder = Path(folder)
     return (folder / "tokenizer.model").exists() or (folder / "tokenizer.json").exists()

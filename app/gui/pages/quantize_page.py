@@ -13,10 +13,12 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QFileDialog, QVBoxLayout
 
+from engine.checkpoint import HF, META, folder_kind
 from engine.diskspace import free_bytes
 from engine.jobs import format_bytes
-from engine.layout import gguf_dir, models_root
+from engine.layout import gguf_dir, merged_root, models_root
 from engine.quantize import CHOICES as TYPES  # the one list of types
+from engine.quantize import DEFAULT_TYPE
 
 from ..quantize.view import QuantizeView
 from ..run_bar import bar_parts
@@ -94,7 +96,7 @@ class QuantizePage(Page):
         layout.addWidget(self.view)
 
         self._fill_sources()
-        self._select_type(ui("quantize.type") or "Q4_K_M")
+        self._select_type(ui("quantize.type") or DEFAULT_TYPE)
         self._update_outputs()
         context.library_changed.connect(self._library_changed)
 
@@ -110,12 +112,11 @@ class QuantizePage(Page):
 
     # source -------------------------------------------------------------------------------------------
     def _merged_folders(self) -> list[Path]:
-        merged = models_root(self.context.settings) / "merged"
+        merged = merged_root(self.context.settings)
         if not merged.is_dir():
             return []
-        # HF outputs have config.json, "-pth" (Meta format) outputs params.json: both convert.
-        found = [p for p in merged.iterdir() if p.is_dir() and
-                 ((p / "config.json").exists() or (p / "params.json").exists())]
+        # HF outputs and "-pth" (Meta format) outputs both convert (the one checkpoint reader says which).
+        found = [p for p in merged.iterdir() if folder_kind(p) in (HF, META)]
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
     def _fill_sources(self, keep: str | None = None) -> None:
@@ -252,12 +253,12 @@ class QuantizePage(Page):
 
     # type and output ----------------------------------------------------------------------------------
     def _select_type(self, qtype: str) -> None:
-        row = TYPES.index(qtype) if qtype in TYPES else TYPES.index("Q4_K_M")
+        row = TYPES.index(qtype) if qtype in TYPES else TYPES.index(DEFAULT_TYPE)
         self.table.selectRow(row)
 
     def selected_type(self) -> str:
         rows = self.table.selectionModel().selectedRows()
-        return TYPES[rows[0].row()] if rows else "Q4_K_M"
+        return TYPES[rows[0].row()] if rows else DEFAULT_TYPE
 
     @Slot()
     def _type_changed(self) -> None:

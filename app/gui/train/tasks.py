@@ -144,12 +144,11 @@ def merge_vocab(llama_tokenizer: str, chinese_sp: str, out: str, *, progress=Non
 def library_models(settings, *, progress=None, cancel=None) -> dict:
     """Model folders a run can start from: merged HF models and registered HF bases, newest first;
     tokenizer folders: those plus downloaded LoRAs (they carry the Chinese tokenizers)."""
-    from engine.layout import models_root
+    from engine.layout import lora_root, merged_root
     from engine.model_library import registered_bases
 
-    root = models_root(settings)
     models, tokenizers = [], []
-    merged = root / "merged"
+    merged = merged_root(settings)
     if merged.is_dir():
         for p in sorted((p for p in merged.iterdir() if (p / "config.json").is_file()),
                         key=lambda p: p.stat().st_mtime, reverse=True):
@@ -158,7 +157,7 @@ def library_models(settings, *, progress=None, cancel=None) -> dict:
         if rec.format == "hf":
             models.append({"label": rec.name, "path": rec.path, "kind": "base"})
     tokenizers = list(models)
-    loras = root / "lora"
+    loras = lora_root(settings)
     if loras.is_dir():
         for p in sorted(loras.iterdir()):
             if (p / "tokenizer.model").is_file():

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog
 
-from engine.layout import models_root
+from engine.layout import tokenizers_dir
 
 from ..worker import Job
 from . import tasks
@@ -32,7 +32,7 @@ class VocabController(QObject):
         v.merge_button.clicked.connect(self.merge)
         v.use_button.clicked.connect(self._use)
         form = context.store.ui_value("train.vocab.form") or {}
-        tokenizers = models_root(context.settings) / "tokenizers"
+        tokenizers = tokenizers_dir(context.settings)
         v.corpus_edit.setText(form.get("corpus", ""))
         v.vocab_size.setValue(int(form.get("vocab_size") or 20000))
         v.sp_out_edit.setText(form.get("sp_out") or str(tokenizers / "my_chinese_sp.model"))
