@@ -32,12 +32,13 @@ def _exchanges(turns: Sequence[Turn]) -> list[int]:
 
 def fit_prompt(template: Template, turns: Sequence[Turn], count_tokens: Callable[[str], int],
                context_size: int, reserve: int, *, continue_last: bool = False,
-               setting: str = "max new tokens") -> FittedPrompt:
+               setting: str = "") -> FittedPrompt:
     """Render as much recent history as fits in ``context_size - reserve`` tokens.
 
     ``reserve`` is the reply's room (the max new tokens setting, named ``setting`` in the
     refusals): when it alone is what leaves no room for the message, the refusal says to
     lower it (to how much), not that the message is too long."""
+    setting = setting or tr("max new tokens")         # the chat setting, in the UI's language
     system = [t for t in turns if t.role == "system"]
     chat = [t for t in turns if t.role != "system"]
     budget = context_size - reserve

@@ -860,6 +860,10 @@
         <translation>{name} 검증됨</translation>
     </message>
     <message>
+        <source>max new tokens</source>
+        <translation>최대 생성 토큰 수</translation>
+    </message>
+    <message>
         <source>The {setting} setting ({reserve}) leaves no room for the message in the {context_size}-token context.</source>
         <translation>{setting} 설정({reserve})이(가) {context_size}토큰 컨텍스트에 메시지를 위한 공간을 남기지 않습니다.</translation>
     </message>

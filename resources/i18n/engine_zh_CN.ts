@@ -860,6 +860,10 @@
         <translation>已校验 {name}</translation>
     </message>
     <message>
+        <source>max new tokens</source>
+        <translation>最大生成 token 数</translation>
+    </message>
+    <message>
         <source>The {setting} setting ({reserve}) leaves no room for the message in the {context_size}-token context.</source>
         <translation>{setting} 设置（{reserve}）在 {context_size} 词元的上下文中没有给消息留下空间。</translation>
     </message>
