@@ -21,7 +21,7 @@ from ..chat.backends import Backend, GenerationStats, LoadOptions
 from ..chat.presets import GenerationSettings
 from ..chat.templates import ModelFacts
 from ..errors import UserError
-from ..jobs import CancelToken, NullReporter, ProgressReporter
+from ..jobs import Cancelled, CancelToken, NullReporter, ProgressReporter
 
 log = logging.getLogger(__name__)
 
@@ -260,8 +260,8 @@ class ModelHost:
                 try:
                     result = op(req)
                 except BaseException as exc:  # noqa: BLE001 - handed to the caller through the future
-                    if not isinstance(exc, (UserError, Exception)):
-                        log.exception("model host request %s", req.name)
+                    if not isinstance(exc, (UserError, Cancelled)):
+                        log.warning("model host request %s failed", req.name, exc_info=exc)
                     req.set_exception(exc)
                 else:
                     req.set_result(result)
