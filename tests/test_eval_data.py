@@ -63,3 +63,18 @@ def test_cli_download(http_server, tmp_path, capsys):
     assert main(["eval", "download", "--url", url, "--dest", str(tmp_path), "--quiet"]) == 0
     assert capsys.readouterr().out.strip() == str(tmp_path / "ceval-exam")
     assert (tmp_path / "ceval-exam" / "dev" / "marxism_dev.csv").is_file()
+
+
+def test_download_sources_come_from_the_data_table(capsys):
+    """The GUI, the CLI and the refusal take the sources from the one table (no ("hf", "hf-mirror") copies)."""
+    from app.cli import main
+    from engine.eval.dataset import download_sources, source_for
+    assert download_sources() == list(data_info()["urls"]) and download_sources()[0] == "hf"
+    assert source_for("hf-mirror") == "hf-mirror" and source_for("modelscope") == "hf"
+    with pytest.raises(UserError) as err:
+        download_url("modelscope")
+    assert " or ".join(download_sources()) in err.value.hint
+    with pytest.raises(SystemExit):
+        main(["eval", "download", "--source", "modelscope"])
+    err = capsys.readouterr().err
+    assert all(f"'{s}'" in err for s in download_sources())

@@ -17,12 +17,25 @@ from .subjects import data_info
 FOLDER = "ceval-exam"
 
 
+def download_sources() -> list[str]:
+    """The download sources the app can fetch ceval-exam.zip from (the data table's URLs)."""
+    return list(data_info()["urls"])
+
+
+def source_for(setting: str) -> str:
+    """The Settings download source if it serves the data, else the first one (Hugging Face)."""
+    sources = download_sources()
+    return setting if setting in sources else sources[0]
+
+
 def download_url(source: str) -> str:
     urls = data_info()["urls"]
     if source not in urls:
         pages = data_info()["pages"]
+        first = download_sources()[0]
         raise UserError(f"ceval-exam.zip cannot be downloaded from {source!r} by the app.",
-                        f"Use hf or hf-mirror, or download it from {pages.get(source, pages['hf'])} and unzip it.")
+                        f"Use {' or '.join(urls)}, or download it from {pages.get(source, pages[first])} "
+                        "and unzip it.")
     return urls[source]
 
 

@@ -58,7 +58,8 @@ def register(p) -> None:
     d = sub.add_parser("download", help="download ceval-exam.zip and unpack it",
                        description="Download the C-Eval data (ceval-exam.zip from the dataset ceval/ceval-exam) "
                                    "and unpack it into dev/, val/ and test/.")
-    d.add_argument("--source", choices=["hf", "hf-mirror"], help="download source (default: the Settings value)")
+    from engine.eval.dataset import download_sources
+    d.add_argument("--source", choices=download_sources(), help="download source (default: the Settings value)")
     d.add_argument("--dest", metavar="DIR", help="folder to put ceval-exam/ in (default: <models>/datasets)")
     d.add_argument("--url", help="another address for ceval-exam.zip")
     d.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -134,14 +135,14 @@ def _print_summary(result, split: str) -> None:
 
 
 def run_download(args) -> int:
-    from engine.eval.dataset import download_ceval
+    from engine.eval.dataset import download_ceval, source_for
     from engine.layout import datasets_dir
     from engine.settings import SettingsStore
 
     from ..progress import cli_job
 
     settings = SettingsStore().settings
-    source = args.source or (settings.download_source if settings.download_source in ("hf", "hf-mirror") else "hf")
+    source = args.source or source_for(settings.download_source)
     dest = Path(args.dest).expanduser() if args.dest else datasets_dir(settings)
     progress, cancel, bar = cli_job(quiet=args.quiet, unit="bytes")
     try:

@@ -214,7 +214,8 @@ class EvalPage(Page):
     @Slot()
     def download_data(self) -> None:
         settings = self.context.settings
-        source = settings.download_source if settings.download_source in ("hf", "hf-mirror") else "hf"
+        from engine.eval.dataset import source_for
+        source = source_for(settings.download_source)
         job = self.context.jobs.start(self.tr("Download C-Eval data"), download_job, str(datasets_dir(settings)),
                                       source, settings.proxy)
         self.download = job
