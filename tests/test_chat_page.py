@@ -357,3 +357,10 @@ def test_a_message_that_cannot_fit_is_refused_before_it_is_saved(page, qtbot, sm
                     and not page._generating(), timeout=TIMEOUT)
     assert [m.role for m in page.session.thread()] == ["user", "assistant"]
     assert page.session.thread()[0].content == "Hi" and page.input.toPlainText() == ""
+    # Editing it into a message that cannot fit: refused, no new version saved.
+    user_id = page.session.thread()[0].id
+    page.controller.start_edit(user_id)
+    page.input.setPlainText(long_text)
+    qtbot.keyClick(page.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "too long" in page.notice.text() and not page._generating(), timeout=TIMEOUT)
+    assert len(page.history.siblings(user_id)) == 1 and page.session.thread()[0].content == "Hi"

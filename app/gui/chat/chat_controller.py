@@ -108,31 +108,24 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
             self.show_notice(self.tr("Load a model first: pick one above and press Load."))
             return
         session = self.ensure_session()
-        if self.editing_id is None:
-            # As the REPL: a message that cannot fit is refused before it is saved (counted on the
-            # host thread; the history is read here).  Sending goes on once it is known to fit.
-            session.settings = p.settings_panel.generation_settings()
-            turns = session.turns()
-            try:
-                call = self.model.run(self.tr("Chat reply"),
-                                      lambda backend, _c: session.check_fits(text, backend, turns=turns))
-            except UserError as exc:            # the host's queue is full or it was shut down
-                self.show_notice(str(exc))
-                return
-            self.reply_job = call
-            call.finished.connect(lambda _r: self._send_checked(session, text))
-            call.failed.connect(self._send_refused)
-            call.cancelled.connect(self._send_refused)
-            self.update_state()
-            return
+        # As the REPL: a message that cannot fit is refused before it is saved (counted on the host
+        # thread; the history is read here), a new version of an edited message too.  Sending goes
+        # on once it is known to fit.
+        session.settings = p.settings_panel.generation_settings()
+        thread, editing = session.thread(), self.editing_id
+        ids = [m.id for m in thread]
+        turns = session.turns(thread[:ids.index(editing)] if editing in ids else thread)
         try:
-            session.edit_user(self.editing_id, text)
-            self.editing_id = None
-            self.render_thread()
-        except UserError as exc:
+            call = self.model.run(self.tr("Chat reply"),
+                                  lambda backend, _c: session.check_fits(text, backend, turns=turns))
+        except UserError as exc:            # the host's queue is full or it was shut down
             self.show_notice(str(exc))
             return
-        self._sent(session)
+        self.reply_job = call
+        call.finished.connect(lambda _r: self._send_checked(session, text, editing))
+        call.failed.connect(self._send_refused)
+        call.cancelled.connect(self._send_refused)
+        self.update_state()
 
     def _send_refused(self, message: str = "", hint: str = "", _details: str = "") -> None:
         self.reply_job = None
@@ -140,17 +133,23 @@ class ChatController(ModelsMixin, ChatsMixin, QObject):
             self.show_notice(f"{message} {hint}".strip())
         self.update_state()
 
-    def _send_checked(self, session, text: str) -> None:
+    def _send_checked(self, session, text: str, editing: Optional[int]) -> None:
         self.reply_job = None
         if session is not self.session:         # another chat was opened meanwhile
             self.update_state()
             return
         try:
-            message = session.add_user(text)
+            if editing is not None:
+                session.edit_user(editing, text)
+                if self.editing_id == editing:
+                    self.editing_id = None
+                self.render_thread()
+            else:
+                message = session.add_user(text)
+                self.page.view.append_message(ShownMessage(message.id, "user", message.content))
         except UserError as exc:
             self._send_refused(str(exc))
             return
-        self.page.view.append_message(ShownMessage(message.id, "user", message.content))
         self._sent(session)
 
     def _sent(self, session) -> None:
