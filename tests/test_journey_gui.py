@@ -140,6 +140,7 @@ def test_merge_quantize_chat_through_the_window(window, qtbot, models):
     window.show_page("models")
     models_page = window.pages["models"]
     assert window.stack.currentWidget() is models_page
+    qtbot.waitUntil(lambda: not models_page.reading, timeout=LONG)     # its read of the folder arrived
     assert models_page.statuses[TARGET].state == QUANTIZED
     assert models_page.table.item(models_page.row_of(TARGET), COL_STATE).text() == "✓ Quantized"
     assert models_page.statuses[TARGET].merged == [merged]

@@ -21,12 +21,21 @@ def page(qtbot):
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
+    assert page.reading or page.statuses       # the folder is read off the UI thread ...
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)      # ... and shown when it arrives
     yield page
     context.jobs.shutdown()
 
 
 def _state(page, model_id):
     return page.table.item(page.row_of(model_id), COL_STATE).text()
+
+
+def _refresh(page, qtbot):
+    """Re-read the models folder as F5 does and wait for the answer (it comes from a query, not at once)."""
+    page.refresh()
+    assert page.reading
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)
 
 
 def _click(qtbot, button):
@@ -83,6 +92,7 @@ def test_download_from_local_server_shows_progress_and_verified(page, qtbot, rel
     assert len(page.downloads) == 2
     with qtbot.waitSignals([job.finished, other.finished], timeout=30000):
         pass
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)
     assert _state(page, "chinese-alpaca-pro-7b") == "✓ Verified"
     page.select("chinese-llama-plus-7b")
     assert seen and seen[-1].unit == "bytes" and seen[-1].done == seen[-1].total > 300_000
@@ -106,6 +116,7 @@ def test_pause_resumes_and_cancel_discards(page, qtbot, release, http_server):  
     job = page.downloads["chinese-alpaca-pro-7b"]
     with qtbot.waitSignal(job.cancelled, timeout=10000):
         _click(qtbot, page.details.pause_button)
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)
     assert part.is_file()
     assert _state(page, "chinese-alpaca-pro-7b") == "Paused (partly downloaded)"
     assert page.details.download_button.text() == "Resume download"
@@ -113,6 +124,7 @@ def test_pause_resumes_and_cancel_discards(page, qtbot, release, http_server):  
     _click(qtbot, page.details.download_button)
     with qtbot.waitSignal(page.downloads["chinese-alpaca-pro-7b"].finished, timeout=30000):
         pass
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)
     assert http_server.ranges_for(name)[-1].startswith("bytes=") and _state(page, "chinese-alpaca-pro-7b") == "✓ Verified"
     # Cancel (not pause) throws the partial download away.
     other = release.path("chinese-llama-plus-7b", "adapter_model.bin")
@@ -123,6 +135,7 @@ def test_pause_resumes_and_cancel_discards(page, qtbot, release, http_server):  
     qtbot.waitUntil(part.is_file, timeout=20000)
     with qtbot.waitSignal(page.downloads["chinese-llama-plus-7b"].cancelled, timeout=10000):
         _click(qtbot, page.details.cancel_button)
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)
     assert not part.exists() and _state(page, "chinese-llama-plus-7b") in ("Not downloaded", "Paused (partly downloaded)")
     assert not list(layout.lora_dir(page.context.settings, "chinese-llama-plus-7b").glob("*.part"))
 
@@ -155,11 +168,11 @@ def _fake_verified_lora(settings, model_id):
 def test_next_steps_lead_through_base_merge_quantize_chat(page, qtbot, tmp_path):
     settings = page.context.settings
     _fake_verified_lora(settings, "chinese-alpaca-pro-7b")
-    page.refresh()
+    _refresh(page, qtbot)
     page.select("chinese-alpaca-pro-7b")
     assert page.details.next_button.text() == "Download Chinese-LLaMA-Plus-7B (merged first)…"
     _fake_verified_lora(settings, "chinese-llama-plus-7b")
-    page.refresh()
+    _refresh(page, qtbot)
     assert page.details.next_button.text() == "Add LLaMA-7B…"
     base = tmp_path / "llama-7b-hf"
     base.mkdir()
@@ -167,6 +180,7 @@ def test_next_steps_lead_through_base_merge_quantize_chat(page, qtbot, tmp_path)
     (base / "model.safetensors").write_bytes(b"weights")
     with qtbot.waitSignal(page.add_base(str(base)).finished, timeout=10000):
         pass
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)      # the library re-read after registering
     assert "LLaMA-7B" in page.bases_label.text() and str(base) in page.bases_label.text()
     assert "✓ LLaMA-7B registered" in page.details.needs.text()
     assert page.details.next_button.text() == "Merge with LLaMA-7B…"
@@ -176,7 +190,7 @@ def test_next_steps_lead_through_base_merge_quantize_chat(page, qtbot, tmp_path)
                                   "base_dir": str(base.resolve())}]
     merged = layout.merged_dir(settings, "chinese-alpaca-pro-7b-hf")
     merged.mkdir(parents=True)
-    page.refresh()
+    _refresh(page, qtbot)
     assert _state(page, "chinese-alpaca-pro-7b") == "✓ Merged"
     with qtbot.waitSignal(page.context.navigate_requested) as nav:
         _click(qtbot, page.details.next_button)
@@ -185,7 +199,7 @@ def test_next_steps_lead_through_base_merge_quantize_chat(page, qtbot, tmp_path)
     f16 = layout.gguf_dir(settings) / "chinese-alpaca-pro-7b-f16.gguf"
     f16.parent.mkdir(parents=True, exist_ok=True)
     f16.write_bytes(b"GGUF")
-    page.refresh()
+    _refresh(page, qtbot)
     assert _state(page, "chinese-alpaca-pro-7b") == "✓ Converted to GGUF (F16)"
     assert "not quantized yet" in page.details.state.text()
     assert page.details.next_button.text() == "Quantize…"
@@ -194,7 +208,7 @@ def test_next_steps_lead_through_base_merge_quantize_chat(page, qtbot, tmp_path)
     assert nav.args == ["quantize", {"model_dir": str(merged)}]
     gguf = layout.gguf_dir(settings) / "chinese-alpaca-pro-7b-q4_0.gguf"
     gguf.write_bytes(b"GGUF")
-    page.refresh()
+    _refresh(page, qtbot)
     assert _state(page, "chinese-alpaca-pro-7b") == "✓ Quantized"
     with qtbot.waitSignal(page.context.navigate_requested) as nav:
         _click(qtbot, page.details.next_button)
@@ -270,6 +284,7 @@ def test_removing_a_base_forgets_it_and_keeps_its_files(page, qtbot, tmp_path):
     (base / "model.safetensors").write_bytes(b"weights")
     with qtbot.waitSignal(page.add_base(str(base)).finished, timeout=10000):
         pass
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)      # the library re-read after registering
     assert [r["path"] for r in _registry(settings)] == [str(base.resolve())]
     assert page.remove_base_button.isVisible()
     [entry] = page.remove_base_menu.actions()
@@ -283,6 +298,7 @@ def test_removing_a_base_forgets_it_and_keeps_its_files(page, qtbot, tmp_path):
     entry.trigger()
     _answer(qtbot, page.remove_box, "Remove")
     assert _registry(settings) == []
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)
     assert (base / "model.safetensors").read_bytes() == b"weights" and (base / "config.json").exists()
     assert "No base LLaMA registered yet" in page.bases_label.text()
     assert not page.remove_base_button.isVisible()

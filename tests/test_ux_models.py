@@ -22,6 +22,7 @@ def page(qtbot):
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
+    qtbot.waitUntil(lambda: not widget.reading, timeout=LONG)     # the models folder is read off the UI thread
     yield widget
     context.jobs.shutdown()
     gc.collect()

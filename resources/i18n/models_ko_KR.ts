@@ -183,6 +183,10 @@
         <translation>기반 (이어 쓰기)</translation>
     </message>
     <message>
+        <source>Reading the models folder…</source>
+        <translation>모델 폴더를 읽는 중…</translation>
+    </message>
+    <message>
         <source>Downloading {details}</source>
         <translation>다운로드 중 {details}</translation>
     </message>

@@ -183,6 +183,10 @@
         <translation>基座（续写）</translation>
     </message>
     <message>
+        <source>Reading the models folder…</source>
+        <translation>正在读取模型文件夹…</translation>
+    </message>
+    <message>
         <source>Downloading {details}</source>
         <translation>正在下载 {details}</translation>
     </message>

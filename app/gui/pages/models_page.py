@@ -1,13 +1,15 @@
 """Models (the controller; the widgets are in app/gui/models/view.py): the catalog of every upstream LoRA with its state on disk, downloads, verification, base LLaMA.
 
 States come from the models folder each time the page refreshes (``engine.model_library``),
-never from a remembered flag; the hash cache keeps that instant.
+never from a remembered flag; the hash cache keeps that cheap. The folder is read off the UI
+thread (``context.jobs.query``); the table says "Reading the models folder…" until it arrives.
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+import shiboken6
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTableWidgetItem, QVBoxLayout
 
@@ -50,6 +52,7 @@ class ModelsPage(Page):
     PAGE_ID = "models"
     ORDER = 10
     ICON = "models.svg"
+    library_shown = Signal()        # a read of the models folder arrived and is on screen
 
     def __init__(self, context, parent=None) -> None:
         super().__init__(context, parent)
@@ -62,6 +65,8 @@ class ModelsPage(Page):
         self.last_verdicts: list = []
         self.mismatch_box: QMessageBox | None = None    # "Register anyway?" after a hash mismatch
         self.remove_box: QMessageBox | None = None      # "Forget this base?"
+        self._reads = 0                 # reads of the models folder asked for ...
+        self._shown = 0                 # ... and the newest one on screen (older answers are dropped)
 
         store = context.store
         self.view = ModelsView(self.title())
@@ -116,7 +121,8 @@ class ModelsPage(Page):
             name.setToolTip(m.id)
             kind = QTableWidgetItem(self.tr("Instruction (chat)") if m.kind == "instruction" else
                                     self.tr("Base (continuation)"))
-            cells = (name, kind, QTableWidgetItem(m.size), QTableWidgetItem(m.lora_size), QTableWidgetItem())
+            cells = (name, kind, QTableWidgetItem(m.size), QTableWidgetItem(m.lora_size),
+                     QTableWidgetItem(self.tr("Reading the models folder…")))
             for col, item in enumerate(cells):
                 self.table.setItem(row, col, item)
 
@@ -149,7 +155,9 @@ class ModelsPage(Page):
             p = job.last_progress
             pct = f"{p.fraction * 100:.0f}%  " if p.fraction is not None else ""
             return self.tr("Downloading {details}").format(details=pct + describe(p).replace(p.status, "").strip())
-        st = self.statuses[model_id]
+        st = self.statuses.get(model_id)
+        if st is None:
+            return self.tr("Reading the models folder…")
         return {
             PARTIAL: self.tr("Paused (partly downloaded)"),
             DOWNLOADED: self.tr("Downloaded (not verified)"),
@@ -164,10 +172,10 @@ class ModelsPage(Page):
         row = self.row_of(model_id)
         item = self.table.item(row, COL_STATE)
         item.setText(self.state_cell_text(model_id))
-        st = self.statuses[model_id]
-        color = "#c7683a" if model_id in self.downloads else _STATE_COLORS.get(st.state)
+        st = self.statuses.get(model_id)
+        color = "#c7683a" if model_id in self.downloads else _STATE_COLORS.get(st.state) if st else None
         item.setForeground(QBrush(QColor(color)) if color else QBrush())
-        item.setToolTip(st.problem if st.state == FAILED else "")
+        item.setToolTip(st.problem if st is not None and st.state == FAILED else "")
 
     @Slot()
     def _filters_changed(self) -> None:
@@ -191,15 +199,30 @@ class ModelsPage(Page):
                 self.table.selectRow(self.row_of(visible[0]))
 
     # states ---------------------------------------------------------------------------------------
+    @property
+    def reading(self) -> bool:
+        """True while a read of the models folder is on its way (the newest one not shown yet)."""
+        return self._shown < self._reads
+
     @Slot()
-    def refresh(self) -> None:
-        """Re-read every model's state from disk now (cheap: no hashing)."""
-        self._show_library(self._read_library())
+    def refresh(self):
+        """Re-read every model's state from disk off the UI thread (cheap: no hashing); shown when it arrives."""
+        self._reads += 1
+        number = self._reads
+        return self.context.jobs.query(self._read_library, lambda library: self._arrived(number, library),
+                                       title="Read the library")
+
+    def _arrived(self, number: int, library: tuple[dict, list]) -> None:
+        if number <= self._shown or not shiboken6.isValid(self):
+            return          # an older read than the one on screen, or the page is gone
+        self._shown = number
+        self._show_library(library)
+        self.library_shown.emit()
 
     @Slot(object)
     def _library_changed(self, _change) -> None:
-        """Another page's job changed the library: re-read it off the UI thread."""
-        self.context.jobs.query(self._read_library, self._show_library, title="Read the library")
+        """A job (here or on another page) changed the library: re-read it off the UI thread."""
+        self.refresh()
 
     def _read_library(self) -> tuple[dict, list]:
         settings, cache = self.context.settings, HashCache()
@@ -338,8 +361,8 @@ class ModelsPage(Page):
 
     def _download_ended(self, model_id: str) -> None:
         self.downloads.pop(model_id, None)
-        self.refresh()
-        self.context.notify_library_changed("download")
+        self._update_row(model_id)
+        self.context.notify_library_changed("download")     # -> _library_changed: re-read
 
     def _download_done(self, model_id: str, verdicts) -> None:
         self._download_ended(model_id)
@@ -374,7 +397,7 @@ class ModelsPage(Page):
         job = self.context.jobs.start(self.tr("Verify {what}").format(what=", ".join(Path(p).name for p in paths)),
                                       verify_paths, [str(p) for p in paths], use_cache=False)
         job.finished.connect(self.show_verdicts)
-        job.finished.connect(lambda _v: (self.refresh(), self.context.notify_library_changed("verify", *paths)))
+        job.finished.connect(lambda _v: self.context.notify_library_changed("verify", *paths))
         return job
 
     @Slot()
@@ -408,7 +431,6 @@ class ModelsPage(Page):
         self.context.show_status(self.tr("Registered {name} ({status})").format(name=result.name,
                                                                                 status=result.status)
                                  + " " + self.base_fit_text(result))
-        self.refresh()
         self.context.notify_library_changed("base", result.path)
 
     def base_fit_text(self, record) -> str:
@@ -479,7 +501,6 @@ class ModelsPage(Page):
         unregister_base(self.context.settings, path)
         self.context.show_status(self.tr("Forgot the base LLaMA in {path}; its files were left in place.")
                                  .format(path=path))
-        self.refresh()
         self.context.notify_library_changed("base", path)
 
     @Slot()
