@@ -177,3 +177,28 @@ def test_loading_shows_progress_memory_and_the_model_and_a_failure_says_why(page
     assert page.notice.isVisible() and "broken.gguf" in page.notice.text()
     page.controller.update_state()                            # later refreshes keep saying why
     assert page.model_status.text().startswith("Loading failed:")
+
+
+def test_gpu_layers_per_model_with_a_vram_estimate(page, qtbot, smollm2_gguf_path, tmp_path):
+    mine = tmp_path / "mine.gguf"
+    mine.write_bytes(smollm2_gguf_path.read_bytes())
+    qtbot.waitUntil(lambda: page.model_combo.count() > 0, timeout=60_000)
+    panel, spin = page.settings_panel, page.settings_panel.gpu_layers
+    page.model_combo.addItem("mine", str(mine))
+    page.model_combo.setCurrentIndex(page.model_combo.count() - 1)
+    qtbot.waitUntil(lambda: panel.vram_note.text() != "", timeout=30_000)   # header read off the UI thread
+    assert spin.maximum() == 30 and spin.value() == -1                   # SmolLM2: 30 layers; default: Settings
+    spin.setValue(10)
+    assert "for 10 of 30 layers" in panel.vram_note.text() and "MB" in panel.vram_note.text()
+    spin.setValue(0)
+    assert "CPU only" in panel.vram_note.text()
+    spin.setValue(12)
+    page.load_button.click()
+    qtbot.waitUntil(lambda: page.backend is not None, timeout=120_000)
+    assert page.backend.options.gpu_layers == 12                          # reached llama.cpp's n_gpu_layers
+    # Remembered for this model only.
+    other = page.model_combo.findData(str(smollm2_gguf_path))
+    page.model_combo.setCurrentIndex(other)
+    assert spin.value() == -1
+    page.model_combo.setCurrentIndex(page.model_combo.findData(str(mine)))
+    assert spin.value() == 12

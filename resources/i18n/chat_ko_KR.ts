@@ -292,6 +292,14 @@
         <translation>아직 모델이 없습니다. 모델 페이지에서 Chinese-Alpaca 모델을 받거나(다운로드, 병합, 양자화), GGUF 파일 또는 Hugging Face 폴더를 여세요.</translation>
     </message>
     <message>
+        <source>On the CPU only ({n} layers).</source>
+        <translation>CPU에서만 실행({n}개 층).</translation>
+    </message>
+    <message>
+        <source>About {vram} of GPU memory for {k} of {n} layers.</source>
+        <translation>{n}개 층 중 {k}개에 GPU 메모리 약 {vram}.</translation>
+    </message>
+    <message>
         <source>Open a GGUF model</source>
         <translation>GGUF 모델 열기</translation>
     </message>
@@ -463,6 +471,14 @@
         <translation>CPU</translation>
     </message>
     <message>
+        <source>As in Settings</source>
+        <translation>설정과 같음</translation>
+    </message>
+    <message>
+        <source>Layers of this GGUF model that llama.cpp puts on the GPU (0: none). &apos;As in Settings&apos; follows the GPU switch on the Settings page (all layers or none). Remembered for each model.</source>
+        <translation>llama.cpp가 GPU에 올릴 이 GGUF 모델의 층 수(0: 없음). &apos;설정과 같음&apos;은 설정 페이지의 GPU 스위치(모든 층 또는 없음)를 따릅니다. 모델마다 기억됩니다.</translation>
+    </message>
+    <message>
         <source>Prompt</source>
         <translation>프롬프트</translation>
     </message>
@@ -533,6 +549,10 @@
     <message>
         <source>Precision</source>
         <translation>정밀도</translation>
+    </message>
+    <message>
+        <source>GPU layers</source>
+        <translation>GPU 층 수</translation>
     </message>
     <message>
         <source>Loading options apply when the model is next loaded.</source>

@@ -292,6 +292,14 @@
         <translation>你还没有模型。请在模型页面获取 Chinese-Alpaca 模型（下载、合并、量化），或打开任意 GGUF 文件或 Hugging Face 文件夹。</translation>
     </message>
     <message>
+        <source>On the CPU only ({n} layers).</source>
+        <translation>仅在 CPU 上运行（{n} 层）。</translation>
+    </message>
+    <message>
+        <source>About {vram} of GPU memory for {k} of {n} layers.</source>
+        <translation>{n} 层中的 {k} 层约需 {vram} 显存。</translation>
+    </message>
+    <message>
         <source>Open a GGUF model</source>
         <translation>打开 GGUF 模型</translation>
     </message>
@@ -463,6 +471,14 @@
         <translation>CPU</translation>
     </message>
     <message>
+        <source>As in Settings</source>
+        <translation>同设置</translation>
+    </message>
+    <message>
+        <source>Layers of this GGUF model that llama.cpp puts on the GPU (0: none). &apos;As in Settings&apos; follows the GPU switch on the Settings page (all layers or none). Remembered for each model.</source>
+        <translation>llama.cpp 放到 GPU 上的此 GGUF 模型的层数（0：不放）。“同设置”跟随“设置”页面的 GPU 开关（全部层或不放）。每个模型分别记住。</translation>
+    </message>
+    <message>
         <source>Prompt</source>
         <translation>提示词</translation>
     </message>
@@ -533,6 +549,10 @@
     <message>
         <source>Precision</source>
         <translation>精度</translation>
+    </message>
+    <message>
+        <source>GPU layers</source>
+        <translation>GPU 层数</translation>
     </message>
     <message>
         <source>Loading options apply when the model is next loaded.</source>

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QFileDialog
 
 from engine.chat.backends import LoadOptions
+from engine.chat.gguf_header import offload_info, vram_bytes
 from engine.chat.model_list import ready_models, starter_model
 from engine.chat.templates import pick_template
 from engine.errors import UserError
@@ -35,6 +36,7 @@ KIND_LABEL = {"gguf": "llama.cpp", "hf": "transformers"}
 class ModelsMixin:
     _loading_path: Optional[str] = None
     load_error = ""
+    offload: Optional[dict] = None        # the picked GGUF's layer count and sizes (VRAM estimate)
 
     # the model list ----------------------------------------------------------------------------------
     def refresh_models(self, then: Optional[Callable[[], None]] = None) -> None:
@@ -89,7 +91,49 @@ class ModelsMixin:
     @Slot()
     def model_picked(self) -> None:
         path = self.page.model_combo.currentData()
-        self.page.settings_panel.set_hf_options_enabled(not (path and str(path).lower().endswith(".gguf")))
+        gguf = bool(path and str(path).lower().endswith(".gguf"))
+        self.page.settings_panel.set_hf_options_enabled(not gguf)
+        self.show_gpu_layers(str(path) if gguf else None)
+
+    def show_gpu_layers(self, path: Optional[str]) -> None:
+        """This model's remembered GPU layers, and (read off the UI thread) its layer count for
+        the VRAM estimate."""
+        spin = self.page.settings_panel.gpu_layers
+        spin.setEnabled(path is not None)
+        remembered = (self.context.store.ui_value("chat.gpu_layers", {}) or {}).get(path, -1) if path else -1
+        spin.blockSignals(True)
+        spin.setValue(remembered)
+        spin.blockSignals(False)
+        self.offload = None
+        self.update_vram_note()
+        if path is None:
+            return
+
+        def show(info) -> None:
+            if self.closed or self.page.model_combo.currentData() != path:
+                return
+            self.offload = info
+            if info is not None:
+                spin.setMaximum(info["layers"])
+            self.update_vram_note()
+        self.context.jobs.query(lambda: offload_info(path), show, title="Read the model header")
+
+    @Slot()
+    def update_vram_note(self, *_args) -> None:
+        panel, info = self.page.settings_panel, getattr(self, "offload", None)
+        if info is None:
+            panel.vram_note.setText("")
+            return
+        layers = panel.gpu_layers.value()
+        if layers < 0:
+            layers = info["layers"] if self.context.settings.use_gpu else 0
+        layers = min(layers, info["layers"])
+        if layers == 0:
+            text = self.tr("On the CPU only ({n} layers).").format(n=info["layers"])
+        else:
+            text = self.tr("About {vram} of GPU memory for {k} of {n} layers.").format(
+                vram=format_bytes(vram_bytes(info, layers, panel.context_size.value())), k=layers, n=info["layers"])
+        panel.vram_note.setText(text)
 
     # loading -------------------------------------------------------------------------------------------
     @Slot()
@@ -122,8 +166,10 @@ class ModelsMixin:
     def load_options(self) -> LoadOptions:
         s, panel = self.context.settings, self.page.settings_panel
         lora = panel.lora.text().strip() or None
+        layers = panel.gpu_layers.value()
         return LoadOptions(context_size=panel.context_size.value(), threads=s.effective_threads(),
-                           use_gpu=s.use_gpu, device=panel.device_choice(), dtype=panel.dtype_choice(), lora=lora,
+                           use_gpu=s.use_gpu, gpu_layers=None if layers < 0 else layers,
+                           device=panel.device_choice(), dtype=panel.dtype_choice(), lora=lora,
                            rope_scaling=panel.rope_scaling_choice())
 
     def loading(self) -> bool:
@@ -143,6 +189,10 @@ class ModelsMixin:
         self.remember("chat.device", options.device)
         self.remember("chat.dtype", options.dtype)
         self.remember("chat.rope_scaling", options.rope_scaling)
+        if gguf:                                  # GPU layers are remembered for each model
+            by_model = dict(self.context.store.ui_value("chat.gpu_layers", {}) or {})
+            by_model[path] = p.settings_panel.gpu_layers.value()
+            self.remember("chat.gpu_layers", by_model)
         p.load_progress.setRange(0, 0)
         p.load_progress.setVisible(True)
         p.model_status.setText(self.tr("Loading {name}…").format(name=Path(path).name))

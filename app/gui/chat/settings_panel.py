@@ -144,6 +144,18 @@ class SettingsPanel(QScrollArea):
                            ("bfloat16", "bfloat16")):
             self.dtype.addItem(label, key)
         self.dtype.currentIndexChanged.connect(self.load_options_changed)
+        # GPU offload of this GGUF model (remembered per model), beside the Settings page's switch.
+        self.gpu_layers = QSpinBox()
+        self.gpu_layers.setRange(-1, 999)
+        self.gpu_layers.setSpecialValueText(self.tr("As in Settings"))
+        self.gpu_layers.setValue(-1)
+        self.gpu_layers.setToolTip(self.tr("Layers of this GGUF model that llama.cpp puts on the GPU (0: none). "
+                                           "'As in Settings' follows the GPU switch on the Settings page (all "
+                                           "layers or none). Remembered for each model."))
+        self.gpu_layers.valueChanged.connect(self.load_options_changed)
+        self.vram_note = QLabel()
+        self.vram_note.setObjectName("hint")
+        self.vram_note.setWordWrap(True)
         self.set_hf_options_enabled(True)
 
         prompt_box = QGroupBox(self.tr("Prompt"))
@@ -170,6 +182,8 @@ class SettingsPanel(QScrollArea):
         f3.addRow(self.tr("LoRA (unmerged)"), lora_row)
         f3.addRow(self.tr("Device"), self.device)
         f3.addRow(self.tr("Precision"), self.dtype)
+        f3.addRow(self.tr("GPU layers"), self.gpu_layers)
+        f3.addRow(self.vram_note)
         hint = QLabel(self.tr("Loading options apply when the model is next loaded."))
         hint.setObjectName("hint")
         hint.setWordWrap(True)

@@ -227,6 +227,8 @@ class ChatPage(Page):
         self.settings_panel.changed.connect(c.settings_changed)
         self.settings_panel.context_size.valueChanged.connect(c.check_context)
         self.settings_panel.rope_scaling.currentIndexChanged.connect(c.check_context)
+        self.settings_panel.gpu_layers.valueChanged.connect(c.update_vram_note)
+        self.settings_panel.context_size.valueChanged.connect(c.update_vram_note)
         self.settings_toggle.toggled.connect(c.toggle_settings)
         self.model_combo.currentIndexChanged.connect(c.model_picked)
 
