@@ -62,6 +62,7 @@ def _run(page, qtbot):
     assert page.start_button.isEnabled()
     qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.job is not None and not page.job.is_active, timeout=WAIT)
+    qtbot.waitUntil(lambda: not page.reading_runs, timeout=WAIT)     # the runs are listed off the UI thread
 
 
 def test_run_progress_compare_and_export(page, qtbot, forced, tmp_path):

@@ -19,6 +19,11 @@ RUN_ROLE = Qt.ItemDataRole.UserRole
 PUB_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+
+def read_runs(root) -> list[RunRecord]:
+    """The finished runs under ``root`` (reads their summaries: call it off the UI thread)."""
+    return [r for r in list_runs(Path(root)) if r.summary is not None]
+
 class ResultsPanel(QWidget):
     """``refresh(root)`` lists the runs under ``root``; ``select(path)`` checks one."""
 
@@ -89,10 +94,14 @@ class ResultsPanel(QWidget):
 
     # runs -----------------------------------------------------------------------------------------
     def refresh(self, root, select: str | None = None) -> None:
-        """List the runs under ``root``; keep earlier checks and check ``select``."""
+        """Read and list the runs under ``root`` now (the page reads them off the UI thread: ``show_runs``)."""
+        self.show_runs(root, read_runs(root), select)
+
+    def show_runs(self, root, runs: list[RunRecord], select: str | None = None) -> None:
+        """List ``runs`` (read by ``read_runs(root)``); keep earlier checks and check ``select``."""
         self.root = Path(root)
         checked = set(self.checked_paths()) | ({str(Path(select))} if select else set())
-        self.runs = [r for r in list_runs(self.root) if r.summary is not None]
+        self.runs = list(runs)
         self.run_list.blockSignals(True)
         self.run_list.clear()
         for r in self.runs:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (QFileDialog, QLabel, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from engine.eval.data import subjects_in
 from engine.layout import datasets_dir, evals_dir
 
-from ..eval.results_panel import ResultsPanel
+from ..eval.results_panel import ResultsPanel, read_runs
 from ..eval.view import ProgressTable, SetupForm
 from ..run_bar import RunBar, bar_parts
 from ..worker import Job
@@ -108,7 +109,10 @@ class EvalPage(Page):
         layout.addWidget(self.run_bar)
 
         self._restore()
-        self.results.refresh(self.runs_root())
+        self._runs_asked = self._runs_shown = 0
+        self.refresh_runs()             # one read off the UI thread now; later ones when the library changes
+        context.library_changed.connect(self._library_changed)
+        context.settings_changed.connect(self.refresh_runs)     # the models folder (and its evals/) moved
         self._data_changed()
         self._update_start()
 
@@ -294,7 +298,7 @@ class EvalPage(Page):
             text = self.tr("Accuracy {score:.1f}% ({correct}/{num}), {rate:.2f} questions/s.").format(
                 score=100 * a["score"], correct=int(a["correct"]), num=a["num"], rate=result.questions_per_second)
         self.run_bar.set_status(text, "ok")
-        self.results.refresh(self.runs_root(), select=str(result.out_dir))
+        self.refresh_runs(select=str(result.out_dir))
         self.tabs.setCurrentWidget(self.results)
 
     @Slot()
@@ -306,10 +310,32 @@ class EvalPage(Page):
     def _exported(self, path: str) -> None:
         self.context.show_status(self.tr("Saved {path}").format(path=path))
 
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        super().showEvent(event)
-        if not self.run_bar.busy:
-            self.results.refresh(self.runs_root())
+    # runs on disk: read off the UI thread ------------------------------------------------------------
+    @property
+    def reading_runs(self) -> bool:
+        return self._runs_shown < self._runs_asked
+
+    @Slot()
+    def refresh_runs(self, select: str | None = None):
+        """List the runs under the evals folder from a query; the newest read wins."""
+        root = self.runs_root()
+        self._runs_asked += 1
+        number = self._runs_asked
+        return self.context.jobs.query(lambda: read_runs(root),
+                                       lambda runs: self._runs_arrived(number, root, runs, select),
+                                       title="List evaluation runs")
+
+    def _runs_arrived(self, number: int, root: Path, runs: list, select: str | None) -> None:
+        if number <= self._runs_shown or not shiboken6.isValid(self):
+            return
+        self._runs_shown = number
+        self.results.show_runs(root, runs, select)
+
+    @Slot(object)
+    def _library_changed(self, change) -> None:
+        # Runs are written here or by `python main.py eval` (F5 says "external"); models moving changes nothing.
+        if change.kind in ("external", "remove"):
+            self.refresh_runs()
 
 
 PAGE = EvalPage
