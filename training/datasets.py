@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.errors import UserError
+from engine.i18n import tr
 
 IGNORE_INDEX = -100
 PROMPT_TEMPLATE = (
@@ -44,12 +45,12 @@ def data_files(mode: str, data: os.PathLike | str) -> list[Path]:
     if path.is_file():
         return [path]
     if not path.exists():
-        raise UserError(f"{path}: no such file or folder.", "Give --data a data file or a folder of them.")
+        raise UserError(tr("{path}: no such file or folder.", path=path), tr("Give --data a data file or a folder of them."))
     files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in
                    ((".json", ".jsonl") if mode == "sft" else (".txt",)))
     if not files:
-        raise UserError(f"{path}: the folder holds no {suffix} files.",
-                        "SFT reads Alpaca-format .json files, PT reads .txt files (one example a line).")
+        raise UserError(tr("{path}: the folder holds no {suffix} files.", path=path, suffix=suffix),
+                        tr("SFT reads Alpaca-format .json files, PT reads .txt files (one example a line)."))
     return files
 
 
@@ -58,32 +59,32 @@ def read_sft_file(path: Path) -> list[dict]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).", "Save it as UTF-8.") from None
+        raise UserError(tr("{path}: not UTF-8 text ({reason} at byte {start}).", path=path, reason=exc.reason, start=exc.start), tr("Save it as UTF-8.")) from None
     try:
         data = json.loads(text)
     except ValueError as exc:
         try:
             data = [json.loads(line) for line in text.splitlines() if line.strip()]
         except ValueError:
-            raise UserError(f"{path}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
+            raise UserError(tr("{path}: not valid JSON (line {lineno}, column {colno}: {msg}).", path=path, lineno=exc.lineno, colno=exc.colno, msg=exc.msg),
                             "Alpaca data is a JSON list of {\"instruction\", \"input\", \"output\"} objects.") from None
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list) or not data:
-        raise UserError(f"{path}: holds no records.",
+        raise UserError(tr("{path}: holds no records.", path=path),
                         "Alpaca data is a JSON list of {\"instruction\", \"input\", \"output\"} objects.")
     for i, rec in enumerate(data):
         if not isinstance(rec, dict):
-            raise UserError(f"{path}: record {i} is not an object.",
+            raise UserError(tr("{path}: record {i} is not an object.", path=path, i=i),
                             "Each record is {\"instruction\": ..., \"input\": ..., \"output\": ...}.")
         for key in ("instruction", "output"):
             if key not in rec:
-                raise UserError(f"{path}: record {i} has no \"{key}\" (it has {sorted(rec)}).",
-                                "Each record needs \"instruction\" and \"output\"; \"input\" may be empty.")
+                raise UserError(tr('{path}: record {i} has no "{key}" (it has {rec}).', path=path, i=i, key=key, rec=sorted(rec)),
+                                tr("Each record needs \"instruction\" and \"output\"; \"input\" may be empty."))
             if not isinstance(rec[key], str):
-                raise UserError(f"{path}: record {i}: \"{key}\" is not a string.", "Fix that record.")
+                raise UserError(tr('{path}: record {i}: "{key}" is not a string.', path=path, i=i, key=key), tr("Fix that record."))
         if rec.get("input") is not None and not isinstance(rec["input"], str):
-            raise UserError(f"{path}: record {i}: \"input\" is not a string.", "Fix that record.")
+            raise UserError(tr('{path}: record {i}: "input" is not a string.', path=path, i=i), tr("Fix that record."))
     return data
 
 
@@ -91,7 +92,7 @@ def read_pt_lines(path: Path) -> list[str]:
     try:
         return path.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise UserError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start}).", "Save it as UTF-8.") from None
+        raise UserError(tr("{path}: not UTF-8 text ({reason} at byte {start}).", path=path, reason=exc.reason, start=exc.start), tr("Save it as UTF-8.")) from None
 
 
 def validate(mode: str, data: os.PathLike | str) -> list[Path]:
@@ -102,7 +103,7 @@ def validate(mode: str, data: os.PathLike | str) -> list[Path]:
         if mode == "sft":
             read_sft_file(f)
         elif f.stat().st_size == 0:
-            raise UserError(f"{f}: the file is empty.", "PT data is plain text, one example a line.")
+            raise UserError(tr("{f}: the file is empty.", f=f), tr("PT data is plain text, one example a line."))
     return files
 
 
@@ -219,7 +220,7 @@ def build_records(mode: str, files: list[Path], tokenizer, length: int, *, cache
         if cancel is not None:
             cancel.check()
         if progress is not None:
-            progress.update(n, len(files), status=f"Tokenizing {f.name}")
+            progress.update(n, len(files), status=tr("Tokenizing {name}", name=f.name))
         if mode == "sft":
             recs = read_sft_file(f)
             if limit is not None:

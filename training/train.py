@@ -22,6 +22,7 @@ from engine.jobs import CancelToken, Cancelled, JobResult, NullReporter  # noqa:
 
 from . import checks, datasets, hardware  # noqa: E402
 from .tokenizer import SlowTokenizer  # noqa: E402
+from engine.i18n import tr
 
 SEVEN_PROJECTIONS = ("q_proj", "v_proj", "k_proj", "o_proj", "gate_proj", "down_proj", "up_proj")
 UPSTREAM = {  # run_sft.sh / run_pt.sh
@@ -139,10 +140,10 @@ def _rank() -> int:
 def plan_training(s: TrainSettings) -> TrainPlan:
     """Every check that needs no model loaded; raises UserError with the file/field, the problem and the fix."""
     if s.mode not in ("sft", "pt"):
-        raise UserError(f"Unknown training mode {s.mode!r}.", "Use 'sft' or 'pt'.")
+        raise UserError(tr("Unknown training mode {mode}.", mode=f"{s.mode!r}"), tr("Use 'sft' or 'pt'."))
     s.base, s.data, s.out = Path(s.base).expanduser(), Path(s.data).expanduser(), Path(s.out).expanduser()
     if not s.base.is_dir():
-        raise UserError(f"{s.base}: no such model folder.", "Give --base an HF-format LLaMA folder.")
+        raise UserError(tr("{base}: no such model folder.", base=s.base), tr("Give --base an HF-format LLaMA folder."))
     files = datasets.validate(s.mode, s.data)
     tok = SlowTokenizer(_tokenizer_dir(s))
     model_vocab = checks.base_vocab_size(s.base)
@@ -169,10 +170,8 @@ def plan_training(s: TrainSettings) -> TrainPlan:
     if s.qlora:
         info = hardware.device_info() if not s.cpu else {"device": "cpu", "qlora_available": False}
         if not info["device"].startswith("cuda") or not info["qlora_available"]:
-            raise UserError("--qlora needs an NVIDIA GPU with CUDA and the bitsandbytes package; "
-                            f"this computer trains on {info['device']}"
-                            f"{'' if info['qlora_available'] else ' without bitsandbytes'}.",
-                            "Train without --qlora, or install bitsandbytes on a CUDA machine.")
+            raise UserError(tr("--qlora needs an NVIDIA GPU with CUDA and the bitsandbytes package; this computer trains on {value}{value2}.", value=info['device'], value2='' if info['qlora_available'] else ' without bitsandbytes'),
+                            tr("Train without --qlora, or install bitsandbytes on a CUDA machine."))
     if s.cpu:
         os.environ.setdefault("CUDA_VISIBLE_DEVICES", "")
     hw = hardware.plan(s.base, {"mode": s.mode, "max_length": length, "batch_size": s.batch_size,
@@ -187,7 +186,7 @@ def plan_training(s: TrainSettings) -> TrainPlan:
         from transformers.trainer_utils import get_last_checkpoint
         resume_from = get_last_checkpoint(str(ckdir)) if ckdir.is_dir() else None
         if resume_from is None:
-            raise UserError(f"{ckdir}: no checkpoint to resume from.", "Start without --resume.")
+            raise UserError(tr("{ckdir}: no checkpoint to resume from.", ckdir=ckdir), tr("Start without --resume."))
     shape = hardware.model_shape(s.base)
     trainable = shape["layers"] * s.lora_rank * 2 * (4 * shape["hidden"] + 3 * (shape["hidden"] + shape["intermediate"]))
     trainable += 2 * len(tok) * shape["hidden"] if mts else 0
@@ -292,15 +291,14 @@ def _run(plan: TrainPlan, progress, cancel: CancelToken, metrics: MetricsWriter)
         include_num_input_tokens_seen="non_padding" if s.mode == "sft" else "all",
         tf32=True if cuda and torch.cuda.get_device_capability(0)[0] >= 8 else None)
     world = args.world_size
-    progress.update(0, None, status="Tokenizing the data")
+    progress.update(0, None, status=tr("Tokenizing the data"))
     with args.main_process_first(desc="tokenizing"):
         records = datasets.build_records(s.mode, plan.files, plan.tokenizer, plan.length,
                                          cache=s.cache_dir, progress=progress, cancel=cancel)
     if len(records) == 0:
-        raise UserError(f"{s.data}: no training records (PT: the text is shorter than one block of "
-                        f"{plan.length} tokens).", "Add more data or lower --block-size.")
+        raise UserError(tr("{data}: no training records (PT: the text is shorter than one block of {length} tokens).", data=s.data, length=plan.length), tr("Add more data or lower --block-size."))
     cancel.check()
-    progress.update(0, None, status="Loading the model")
+    progress.update(0, None, status=tr("Loading the model"))
     from transformers import set_seed
     set_seed(s.seed)                    # before the LoRA weights are drawn, as upstream's scripts do
     model = _load_model(plan, dtype)
@@ -390,10 +388,10 @@ class _CallbackMixin:
         self._step0 = state.global_step
         self._tokens_last = state.num_input_tokens_seen
         self.metrics.write("start", max_steps=state.max_steps, config=self.plan.config())
-        self.progress.update(state.global_step, state.max_steps, status="Training")
+        self.progress.update(state.global_step, state.max_steps, status=tr("Training"))
 
     def on_step_end(self, args, state, control, **kw):
-        self.progress.update(state.global_step, state.max_steps, status="Training")
+        self.progress.update(state.global_step, state.max_steps, status=tr("Training"))
         if _stop_agreed(self.cancel.cancelled, args.device) and state.global_step < state.max_steps:
             self.stopped = True
             control.should_save = True

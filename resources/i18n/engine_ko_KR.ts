@@ -887,5 +887,213 @@
         <source>Reading {name}</source>
         <translation>{name} 읽는 중</translation>
     </message>
+    <message>
+        <source>{base_dir}: no config.json — not a Hugging Face model folder.</source>
+        <translation>{base_dir}: config.json 없음 — Hugging Face 모델 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Give --base an HF-format LLaMA (a merged model, or the LLaMA converted to HF).</source>
+        <translation>--base에 HF 형식 LLaMA(병합된 모델 또는 HF로 변환한 LLaMA)를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: not valid JSON ({exc}).</source>
+        <translation>{path}: 올바른 JSON이 아닙니다({exc}).</translation>
+    </message>
+    <message>
+        <source>Restore the model&apos;s config.json.</source>
+        <translation>모델의 config.json을 복원하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: has no vocab_size.</source>
+        <translation>{path}: vocab_size가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give --base an HF-format LLaMA model folder.</source>
+        <translation>--base에 HF 형식 LLaMA 모델 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>Use the tokenizer that belongs to this base (--tokenizer DIR).</source>
+        <translation>이 기본 모델에 맞는 토크나이저를 사용하세요(--tokenizer DIR).</translation>
+    </message>
+    <message>
+        <source>(--tokenizer DIR: the Chinese-LLaMA tokenizer gets [PAD] added; the Alpaca one has it.)</source>
+        <translation>(--tokenizer DIR: Chinese-LLaMA 토크나이저에는 [PAD]가 추가되고, Alpaca 토크나이저에는 이미 있습니다.)</translation>
+    </message>
+    <message>
+        <source>The base model&apos;s vocabulary ({model_vocab}) does not fit the tokenizer ({tokenizer_vocab}).</source>
+        <translation>기본 모델의 어휘({model_vocab})가 토크나이저({tokenizer_vocab})와 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <source>SFT trains a LLaMA (32000), Chinese-LLaMA (49953) or Chinese-Alpaca (49954) with the Alpaca tokenizer.</source>
+        <translation>SFT는 Alpaca 토크나이저로 LLaMA(32000), Chinese-LLaMA(49953), Chinese-Alpaca(49954)를 학습합니다.</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: no adapter_config.json — not a PEFT LoRA folder.</source>
+        <translation>{lora_dir}: adapter_config.json 없음 — PEFT LoRA 폴더가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Give --peft-path a LoRA folder (adapter_config.json + adapter_model.*).</source>
+        <translation>--peft-path에 LoRA 폴더(adapter_config.json + adapter_model.*)를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: no adapter_model.safetensors or adapter_model.bin.</source>
+        <translation>{lora_dir}: adapter_model.safetensors나 adapter_model.bin이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The LoRA folder is incomplete; copy it again.</source>
+        <translation>LoRA 폴더가 불완전합니다. 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: this LoRA was trained for a model of width {value}, the base {base_dir} has {hidden}.</source>
+        <translation>{lora_dir}: 이 LoRA는 폭 {value}인 모델용으로 학습되었지만 기본 모델 {base_dir}의 폭은 {hidden}입니다.</translation>
+    </message>
+    <message>
+        <source>Continue it on the base it was made for.</source>
+        <translation>이 LoRA가 만들어진 기본 모델에서 이어 하세요.</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: its embeddings have {value} rows, the tokenizer {tokenizer_vocab} tokens.</source>
+        <translation>{lora_dir}: 임베딩은 {value}행인데 토크나이저는 {tokenizer_vocab}토큰입니다.</translation>
+    </message>
+    <message>
+        <source>Use the tokenizer saved with the LoRA (--tokenizer that LoRA folder).</source>
+        <translation>LoRA와 함께 저장된 토크나이저를 사용하세요(--tokenizer에 그 LoRA 폴더).</translation>
+    </message>
+    <message>
+        <source>{out}: exists and is a file.</source>
+        <translation>{out}: 이미 있으며 파일입니다.</translation>
+    </message>
+    <message>
+        <source>Give --out a folder.</source>
+        <translation>--out에 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{out}: holds checkpoints of an earlier run.</source>
+        <translation>{out}: 이전 실행의 체크포인트가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Add --resume to continue it, or choose another --out folder.</source>
+        <translation>--resume을 붙여 이어 하거나 다른 --out 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder.</source>
+        <translation>{path}: 그런 파일이나 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give --data a data file or a folder of them.</source>
+        <translation>--data에 데이터 파일이나 그런 파일이 든 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: the folder holds no {suffix} files.</source>
+        <translation>{path}: 폴더에 {suffix} 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <source>SFT reads Alpaca-format .json files, PT reads .txt files (one example a line).</source>
+        <translation>SFT는 Alpaca 형식 .json 파일을, PT는 .txt 파일(한 줄에 예제 하나)을 읽습니다.</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text ({reason} at byte {start}).</source>
+        <translation>{path}: UTF-8 텍스트가 아닙니다({start}바이트에서 {reason}).</translation>
+    </message>
+    <message>
+        <source>Save it as UTF-8.</source>
+        <translation>UTF-8로 저장하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: not valid JSON (line {lineno}, column {colno}: {msg}).</source>
+        <translation>{path}: 올바른 JSON이 아닙니다({lineno}행 {colno}열: {msg}).</translation>
+    </message>
+    <message>
+        <source>{path}: holds no records.</source>
+        <translation>{path}: 레코드가 없습니다.</translation>
+    </message>
+    <message>
+        <source>{path}: record {i} is not an object.</source>
+        <translation>{path}: 레코드 {i}은(는) 객체가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{path}: record {i} has no &quot;{key}&quot; (it has {rec}).</source>
+        <translation>{path}: 레코드 {i}에 &quot;{key}&quot;이(가) 없습니다(있는 것: {rec}).</translation>
+    </message>
+    <message>
+        <source>Each record needs &quot;instruction&quot; and &quot;output&quot;; &quot;input&quot; may be empty.</source>
+        <translation>각 레코드에는 &quot;instruction&quot;과 &quot;output&quot;이 필요합니다. &quot;input&quot;은 비어 있어도 됩니다.</translation>
+    </message>
+    <message>
+        <source>{path}: record {i}: &quot;{key}&quot; is not a string.</source>
+        <translation>{path}: 레코드 {i}: &quot;{key}&quot;이(가) 문자열이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Fix that record.</source>
+        <translation>그 레코드를 고치세요.</translation>
+    </message>
+    <message>
+        <source>{path}: record {i}: &quot;input&quot; is not a string.</source>
+        <translation>{path}: 레코드 {i}: &quot;input&quot;이 문자열이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>{f}: the file is empty.</source>
+        <translation>{f}: 파일이 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>PT data is plain text, one example a line.</source>
+        <translation>PT 데이터는 한 줄에 예제 하나인 일반 텍스트입니다.</translation>
+    </message>
+    <message>
+        <source>Tokenizing {name}</source>
+        <translation>{name} 토큰화 중</translation>
+    </message>
+    <message>
+        <source>Unknown training mode {mode}.</source>
+        <translation>알 수 없는 학습 모드 {mode}.</translation>
+    </message>
+    <message>
+        <source>Use &apos;sft&apos; or &apos;pt&apos;.</source>
+        <translation>&apos;sft&apos; 또는 &apos;pt&apos;를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>{base}: no such model folder.</source>
+        <translation>{base}: 그런 모델 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Give --base an HF-format LLaMA folder.</source>
+        <translation>--base에 HF 형식 LLaMA 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>--qlora needs an NVIDIA GPU with CUDA and the bitsandbytes package; this computer trains on {value}{value2}.</source>
+        <translation>--qlora에는 CUDA가 있는 NVIDIA GPU와 bitsandbytes 패키지가 필요합니다. 이 컴퓨터는 {value}{value2}에서 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Train without --qlora, or install bitsandbytes on a CUDA machine.</source>
+        <translation>--qlora 없이 학습하거나 CUDA 컴퓨터에 bitsandbytes를 설치하세요.</translation>
+    </message>
+    <message>
+        <source>{ckdir}: no checkpoint to resume from.</source>
+        <translation>{ckdir}: 이어 할 체크포인트가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Start without --resume.</source>
+        <translation>--resume 없이 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Tokenizing the data</source>
+        <translation>데이터 토큰화 중</translation>
+    </message>
+    <message>
+        <source>{data}: no training records (PT: the text is shorter than one block of {length} tokens).</source>
+        <translation>{data}: 학습 레코드가 없습니다(PT: 텍스트가 {length}토큰 블록 하나보다 짧음).</translation>
+    </message>
+    <message>
+        <source>Add more data or lower --block-size.</source>
+        <translation>데이터를 더 추가하거나 --block-size를 낮추세요.</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>모델 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>학습 중</translation>
+    </message>
 </context>
 </TS>

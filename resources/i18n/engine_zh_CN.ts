@@ -887,5 +887,213 @@
         <source>Reading {name}</source>
         <translation>正在读取 {name}</translation>
     </message>
+    <message>
+        <source>{base_dir}: no config.json — not a Hugging Face model folder.</source>
+        <translation>{base_dir}：没有 config.json —— 不是 Hugging Face 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Give --base an HF-format LLaMA (a merged model, or the LLaMA converted to HF).</source>
+        <translation>请为 --base 指定 HF 格式的 LLaMA（合并后的模型，或转换为 HF 的 LLaMA）。</translation>
+    </message>
+    <message>
+        <source>{path}: not valid JSON ({exc}).</source>
+        <translation>{path}：不是有效的 JSON（{exc}）。</translation>
+    </message>
+    <message>
+        <source>Restore the model&apos;s config.json.</source>
+        <translation>请恢复模型的 config.json。</translation>
+    </message>
+    <message>
+        <source>{path}: has no vocab_size.</source>
+        <translation>{path}：没有 vocab_size。</translation>
+    </message>
+    <message>
+        <source>Give --base an HF-format LLaMA model folder.</source>
+        <translation>请为 --base 指定 HF 格式的 LLaMA 模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Use the tokenizer that belongs to this base (--tokenizer DIR).</source>
+        <translation>请使用属于此基础模型的分词器（--tokenizer DIR）。</translation>
+    </message>
+    <message>
+        <source>(--tokenizer DIR: the Chinese-LLaMA tokenizer gets [PAD] added; the Alpaca one has it.)</source>
+        <translation>（--tokenizer DIR：Chinese-LLaMA 分词器会添加 [PAD]；Alpaca 分词器已有。）</translation>
+    </message>
+    <message>
+        <source>The base model&apos;s vocabulary ({model_vocab}) does not fit the tokenizer ({tokenizer_vocab}).</source>
+        <translation>基础模型的词表（{model_vocab}）与分词器（{tokenizer_vocab}）不匹配。</translation>
+    </message>
+    <message>
+        <source>SFT trains a LLaMA (32000), Chinese-LLaMA (49953) or Chinese-Alpaca (49954) with the Alpaca tokenizer.</source>
+        <translation>SFT 用 Alpaca 分词器训练 LLaMA（32000）、Chinese-LLaMA（49953）或 Chinese-Alpaca（49954）。</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: no adapter_config.json — not a PEFT LoRA folder.</source>
+        <translation>{lora_dir}：没有 adapter_config.json —— 不是 PEFT LoRA 文件夹。</translation>
+    </message>
+    <message>
+        <source>Give --peft-path a LoRA folder (adapter_config.json + adapter_model.*).</source>
+        <translation>请为 --peft-path 指定 LoRA 文件夹（adapter_config.json + adapter_model.*）。</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: no adapter_model.safetensors or adapter_model.bin.</source>
+        <translation>{lora_dir}：没有 adapter_model.safetensors 或 adapter_model.bin。</translation>
+    </message>
+    <message>
+        <source>The LoRA folder is incomplete; copy it again.</source>
+        <translation>LoRA 文件夹不完整；请重新复制。</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: this LoRA was trained for a model of width {value}, the base {base_dir} has {hidden}.</source>
+        <translation>{lora_dir}：此 LoRA 是为宽度 {value} 的模型训练的，而基础模型 {base_dir} 的宽度为 {hidden}。</translation>
+    </message>
+    <message>
+        <source>Continue it on the base it was made for.</source>
+        <translation>请在它对应的基础模型上继续。</translation>
+    </message>
+    <message>
+        <source>{lora_dir}: its embeddings have {value} rows, the tokenizer {tokenizer_vocab} tokens.</source>
+        <translation>{lora_dir}：其嵌入层有 {value} 行，而分词器有 {tokenizer_vocab} 个词元。</translation>
+    </message>
+    <message>
+        <source>Use the tokenizer saved with the LoRA (--tokenizer that LoRA folder).</source>
+        <translation>请使用与 LoRA 一起保存的分词器（--tokenizer 指定该 LoRA 文件夹）。</translation>
+    </message>
+    <message>
+        <source>{out}: exists and is a file.</source>
+        <translation>{out}：已存在且是文件。</translation>
+    </message>
+    <message>
+        <source>Give --out a folder.</source>
+        <translation>请为 --out 指定一个文件夹。</translation>
+    </message>
+    <message>
+        <source>{out}: holds checkpoints of an earlier run.</source>
+        <translation>{out}：包含之前运行的检查点。</translation>
+    </message>
+    <message>
+        <source>Add --resume to continue it, or choose another --out folder.</source>
+        <translation>加上 --resume 继续，或选择其他 --out 文件夹。</translation>
+    </message>
+    <message>
+        <source>{path}: no such file or folder.</source>
+        <translation>{path}：没有这个文件或文件夹。</translation>
+    </message>
+    <message>
+        <source>Give --data a data file or a folder of them.</source>
+        <translation>请为 --data 指定数据文件或包含数据文件的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path}: the folder holds no {suffix} files.</source>
+        <translation>{path}：文件夹中没有 {suffix} 文件。</translation>
+    </message>
+    <message>
+        <source>SFT reads Alpaca-format .json files, PT reads .txt files (one example a line).</source>
+        <translation>SFT 读取 Alpaca 格式的 .json 文件，PT 读取 .txt 文件（每行一个样本）。</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text ({reason} at byte {start}).</source>
+        <translation>{path}：不是 UTF-8 文本（第 {start} 字节处 {reason}）。</translation>
+    </message>
+    <message>
+        <source>Save it as UTF-8.</source>
+        <translation>请将其保存为 UTF-8。</translation>
+    </message>
+    <message>
+        <source>{path}: not valid JSON (line {lineno}, column {colno}: {msg}).</source>
+        <translation>{path}：不是有效的 JSON（第 {lineno} 行，第 {colno} 列：{msg}）。</translation>
+    </message>
+    <message>
+        <source>{path}: holds no records.</source>
+        <translation>{path}：没有记录。</translation>
+    </message>
+    <message>
+        <source>{path}: record {i} is not an object.</source>
+        <translation>{path}：记录 {i} 不是对象。</translation>
+    </message>
+    <message>
+        <source>{path}: record {i} has no &quot;{key}&quot; (it has {rec}).</source>
+        <translation>{path}：记录 {i} 没有 &quot;{key}&quot;（它有 {rec}）。</translation>
+    </message>
+    <message>
+        <source>Each record needs &quot;instruction&quot; and &quot;output&quot;; &quot;input&quot; may be empty.</source>
+        <translation>每条记录需要 &quot;instruction&quot; 和 &quot;output&quot;；&quot;input&quot; 可以为空。</translation>
+    </message>
+    <message>
+        <source>{path}: record {i}: &quot;{key}&quot; is not a string.</source>
+        <translation>{path}：记录 {i}：&quot;{key}&quot; 不是字符串。</translation>
+    </message>
+    <message>
+        <source>Fix that record.</source>
+        <translation>请修正该记录。</translation>
+    </message>
+    <message>
+        <source>{path}: record {i}: &quot;input&quot; is not a string.</source>
+        <translation>{path}：记录 {i}：&quot;input&quot; 不是字符串。</translation>
+    </message>
+    <message>
+        <source>{f}: the file is empty.</source>
+        <translation>{f}：文件为空。</translation>
+    </message>
+    <message>
+        <source>PT data is plain text, one example a line.</source>
+        <translation>PT 数据是纯文本，每行一个样本。</translation>
+    </message>
+    <message>
+        <source>Tokenizing {name}</source>
+        <translation>正在对 {name} 分词</translation>
+    </message>
+    <message>
+        <source>Unknown training mode {mode}.</source>
+        <translation>未知的训练模式 {mode}。</translation>
+    </message>
+    <message>
+        <source>Use &apos;sft&apos; or &apos;pt&apos;.</source>
+        <translation>请使用 &apos;sft&apos; 或 &apos;pt&apos;。</translation>
+    </message>
+    <message>
+        <source>{base}: no such model folder.</source>
+        <translation>{base}：没有这个模型文件夹。</translation>
+    </message>
+    <message>
+        <source>Give --base an HF-format LLaMA folder.</source>
+        <translation>请为 --base 指定 HF 格式的 LLaMA 文件夹。</translation>
+    </message>
+    <message>
+        <source>--qlora needs an NVIDIA GPU with CUDA and the bitsandbytes package; this computer trains on {value}{value2}.</source>
+        <translation>--qlora 需要带 CUDA 的 NVIDIA GPU 和 bitsandbytes 包；这台电脑在 {value}{value2} 上训练。</translation>
+    </message>
+    <message>
+        <source>Train without --qlora, or install bitsandbytes on a CUDA machine.</source>
+        <translation>请不用 --qlora 训练，或在 CUDA 机器上安装 bitsandbytes。</translation>
+    </message>
+    <message>
+        <source>{ckdir}: no checkpoint to resume from.</source>
+        <translation>{ckdir}：没有可继续的检查点。</translation>
+    </message>
+    <message>
+        <source>Start without --resume.</source>
+        <translation>请不加 --resume 开始。</translation>
+    </message>
+    <message>
+        <source>Tokenizing the data</source>
+        <translation>正在对数据分词</translation>
+    </message>
+    <message>
+        <source>{data}: no training records (PT: the text is shorter than one block of {length} tokens).</source>
+        <translation>{data}：没有训练记录（PT：文本短于一个 {length} 词元的块）。</translation>
+    </message>
+    <message>
+        <source>Add more data or lower --block-size.</source>
+        <translation>请添加更多数据，或调小 --block-size。</translation>
+    </message>
+    <message>
+        <source>Loading the model</source>
+        <translation>正在加载模型</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>正在训练</translation>
+    </message>
 </context>
 </TS>
