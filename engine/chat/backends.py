@@ -4,7 +4,7 @@ transformers for a Hugging Face folder."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 from ..errors import UserError
 from ..jobs import CancelToken, NullReporter, ProgressReporter
@@ -56,3 +56,22 @@ def load_model(path, options: Optional[LoadOptions] = None, *,
         return LlamaCppBackend.load(path, options, progress=progress, cancel=cancel)
     from .hf_backend import HFBackend
     return HFBackend.load(path, options, progress=progress, cancel=cancel)
+
+
+def generate_text(backend: Backend, prompt: str, settings, cancel: CancelToken,
+                  on_piece: Optional[Callable[[str], None]] = None) -> tuple[str, GenerationStats]:
+    """Stream a completion to the end (``on_piece`` gets each piece); returns (text, stats),
+    with ``stats.finish == "stopped"`` when ``cancel`` stopped it."""
+    parts: list[str] = []
+    stream = backend.generate(prompt, settings, cancel=cancel)
+    try:
+        for piece in stream:
+            parts.append(piece)
+            if on_piece is not None:
+                on_piece(piece)
+    finally:
+        stream.close()
+    stats: GenerationStats = backend.last_stats
+    if cancel.cancelled:
+        stats.finish = "stopped"
+    return "".join(parts), stats

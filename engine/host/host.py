@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Optional
 
-from ..chat.backends import Backend, GenerationStats, LoadOptions
+from ..chat.backends import Backend, LoadOptions, generate_text
 from ..chat.presets import GenerationSettings
 from ..chat.templates import ModelFacts
 from ..errors import UserError
@@ -130,22 +130,8 @@ class ModelHost:
     def generate(self, prompt: str, settings: GenerationSettings,
                  on_piece: Optional[Callable[[str], None]] = None) -> HostRequest:
         """Stream a completion.  result(): (text, GenerationStats); ``on_piece`` runs on the host thread."""
-        def op(req: HostRequest):
-            backend = self._require()
-            parts: list[str] = []
-            stream = backend.generate(prompt, settings, cancel=req.cancel_token)
-            try:
-                for piece in stream:
-                    parts.append(piece)
-                    if on_piece is not None:
-                        on_piece(piece)
-            finally:
-                stream.close()
-            stats: GenerationStats = backend.last_stats
-            if req.cancel_token.cancelled:
-                stats.finish = "stopped"
-            return "".join(parts), stats
-        return self._submit("generate", op)
+        return self._submit("generate", lambda req: generate_text(
+            self._require(), prompt, settings, req.cancel_token, on_piece))
 
     def tokenize(self, text: str) -> HostRequest:
         return self._submit("tokenize", lambda req: self._require().tokenize(text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
-from ..chat.backends import Backend, GenerationStats
+from ..chat.backends import Backend, GenerationStats, generate_text
 from ..chat.context import fit_prompt
 from ..chat.messages import Turn
 from ..chat.presets import DEFAULT_PRESET, GenerationSettings, preset
@@ -56,23 +56,6 @@ class Outcome:
         return "length" if self.stats.finish == "length" else "stop"
 
 
-def _generate(backend: Backend, prompt: str, settings: GenerationSettings, cancel: CancelToken,
-              on_piece: Optional[Callable[[str], None]]) -> tuple[str, GenerationStats]:
-    parts: list[str] = []
-    stream = backend.generate(prompt, settings, cancel=cancel)
-    try:
-        for piece in stream:
-            parts.append(piece)
-            if on_piece is not None:
-                on_piece(piece)
-    finally:
-        stream.close()
-    stats = backend.last_stats
-    if cancel.cancelled:
-        stats.finish = "stopped"
-    return "".join(parts), stats
-
-
 def chat_job(turns: Sequence[Turn], template_choice: str, sampling: Sampling,
              on_piece: Optional[Callable[[str], None]] = None):
     """``fn(backend, cancel)`` for ``host.run``: template, fit by tokens, generate."""
@@ -83,7 +66,7 @@ def chat_job(turns: Sequence[Turn], template_choice: str, sampling: Sampling,
         fitted = fit_prompt(template, list(turns), backend.count_tokens, ctx, reserve, setting="max_tokens")
         max_new = sampling.max_tokens or max(1, ctx - fitted.prompt_tokens)
         settings = sampling.settings(max_new, template.stop)
-        text, stats = _generate(backend, fitted.prompt, settings, cancel, on_piece)
+        text, stats = generate_text(backend, fitted.prompt, settings, cancel, on_piece)
         return Outcome(text, stats, fitted.dropped_messages)
     return fn
 
@@ -99,7 +82,7 @@ def completion_job(prompt: str, sampling: Sampling, on_piece: Optional[Callable[
             raise UserError(f"The prompt needs {n} tokens and {want} are asked for the answer, but the "
                             f"context holds {ctx}.", "Shorten the prompt or lower max_tokens.")
         settings = sampling.settings(sampling.max_tokens or room)
-        text, stats = _generate(backend, prompt, settings, cancel, on_piece)
+        text, stats = generate_text(backend, prompt, settings, cancel, on_piece)
         return Outcome(text, stats)
     return fn
 
