@@ -4,12 +4,25 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Iterator
 
 from .errors import UserError
 from .jobs import CancelToken, NullReporter, ProgressReporter
 from .i18n import tr
 
 CHUNK = 4 * 1024 * 1024
+
+
+def read_chunks(path: os.PathLike | str, buffer: bytearray, cancel: CancelToken) -> Iterator[int]:
+    """Read ``path`` into the reused ``buffer`` chunk by chunk (``cancel`` checked before each);
+    yields each chunk's length."""
+    with open(path, "rb", buffering=0) as f:
+        while True:
+            cancel.check()
+            n = f.readinto(buffer)
+            if not n:
+                return
+            yield n
 
 
 def sha256_file(path: os.PathLike | str, *, progress: ProgressReporter | None = None,
@@ -29,14 +42,9 @@ def sha256_file(path: os.PathLike | str, *, progress: ProgressReporter | None = 
     # readinto a reused buffer: no per-chunk allocation, so memory stays flat.
     buf = bytearray(chunk_size)
     view = memoryview(buf)
-    with open(path, "rb", buffering=0) as f:
-        while True:
-            cancel.check()
-            n = f.readinto(buf)
-            if not n:
-                break
-            h.update(view[:n])
-            done += n
-            progress.update(done)
+    for n in read_chunks(path, buf, cancel):
+        h.update(view[:n])
+        done += n
+        progress.update(done)
     progress.update(done, force=True)
     return h.hexdigest()

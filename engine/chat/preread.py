@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterable
 
+from ..hashing import read_chunks
 from ..i18n import tr
 from ..jobs import CancelToken, ProgressReporter
 
@@ -35,12 +36,7 @@ def preread(files: Iterable[Path], progress: ProgressReporter, cancel: CancelTok
         status = (tr("Reading {name} (shard {i}/{n})", name=f.name, i=i, n=len(files)) if len(files) > 1
                   else tr("Reading {name}", name=f.name))
         progress.update(done, total, unit="bytes", status=status, force=True)
-        with open(f, "rb", buffering=0) as fh:
-            while True:
-                cancel.check()
-                n = fh.readinto(buffer)
-                if not n:
-                    break
-                done += n
-                progress.update(done, total)
+        for n in read_chunks(f, buffer, cancel):
+            done += n
+            progress.update(done, total)
     return done
