@@ -11,6 +11,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout
                                QPushButton, QScrollArea, QSpinBox, QTabWidget, QVBoxLayout, QWidget)
 
 from ..run_bar import RunBar
+from . import form
+from .form import hint_label as _label
 from .charts_panel import TrainingCharts
 from .hardware_panel import HardwarePanel
 from .preview_panel import DataPreview
@@ -20,13 +22,6 @@ DEFAULTS = {
     "pt": {"lr": "2e-4", "lora_rank": 8, "lora_alpha": 32, "lora_dropout": 0.05, "length": 512, "epochs": 1, "save_steps": 200},
     "sft": {"lr": "1e-4", "lora_rank": 8, "lora_alpha": 32, "lora_dropout": 0.05, "length": 512, "epochs": 1, "save_steps": 200},
 }
-
-
-def _label(text: str, name: str = "hint") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
 
 
 def _error_label() -> QLabel:
@@ -186,15 +181,7 @@ class RunTabView(QWidget):
             row.addWidget(w, 1 if i == 0 else 0)
         return row
 
-    @staticmethod
-    def _column(*items) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 2)
-        col.setSpacing(2)
-        for item in items:
-            (col.addLayout if isinstance(item, QHBoxLayout) else col.addWidget)(item)
-        return box
+    _column = staticmethod(form.column)
 
     @staticmethod
     def _spin(low: int, high: int, value: int, *, step: int = 1, special: str = "") -> QSpinBox:
@@ -206,7 +193,4 @@ class RunTabView(QWidget):
             spin.setSpecialValueText(special)
         return spin
 
-    @staticmethod
-    def show_error(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
+    show_error = staticmethod(form.show_error)

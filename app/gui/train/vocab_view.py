@@ -2,18 +2,13 @@
 and the before/after efficiency as a table and a bar chart."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
                                QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..widgets.charts import BarChart
-
-
-def _hint(text: str, name: str = "hint") -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
+from . import form
+from .form import hint_label as _hint
 
 
 class VocabView(QWidget):
@@ -110,20 +105,9 @@ class VocabView(QWidget):
             row.addStretch(1)
         return row
 
-    @staticmethod
-    def _column(*items) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(0, 0, 0, 2)
-        col.setSpacing(2)
-        for item in items:
-            (col.addLayout if isinstance(item, QHBoxLayout) else col.addWidget)(item)
-        return box
+    _column = staticmethod(form.column)
 
-    @staticmethod
-    def show_error(label: QLabel, text: str) -> None:
-        label.setText(text)
-        label.setVisible(bool(text))
+    show_error = staticmethod(form.show_error)
 
     def show_report(self, report: dict) -> None:
         per = report.get("per_1000_chars") or {}
