@@ -13,6 +13,8 @@ from pathlib import Path
 
 from engine.errors import UserError
 
+from ..runtime_args import add_runtime_args, runtime_options
+
 NAME = "eval"
 HELP = "evaluate a model on C-Eval (52 subjects, as upstream's scripts/ceval), or download the C-Eval data"
 ORDER = 70
@@ -46,11 +48,7 @@ def register(p) -> None:
     c.add_argument("--save-csv", action="store_true",
                    help="also write csv/<subject>_<split>.csv with each answer and whether it is right "
                         "(upstream's --do_save_csv)")
-    c.add_argument("--ctx", type=int, default=2048, help="context size in tokens (default 2048)")
-    c.add_argument("--threads", type=int, default=0, help="CPU threads (default: the Settings value)")
-    c.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="HF models only")
-    c.add_argument("--dtype", default="auto", choices=["auto", "float32", "float16", "bfloat16"],
-                   help="HF models only")
+    add_runtime_args(c)
     c.add_argument("--json", action="store_true", help="print the summary as JSON")
     c.add_argument("--quiet", action="store_true", help="no progress bar")
     c.set_defaults(func=run_ceval_command)
@@ -93,10 +91,8 @@ def run_ceval_command(args) -> int:
     config = EvalConfig(model=args.model, lora=args.lora, data_dir=str(data), out_dir=args.out, split=args.split,
                         few_shot=args.few_shot, cot=args.cot, with_prompt=args.with_prompt,
                         subjects=args.subjects or None, constrained=False if args.free_text else None,
-                        max_new_tokens=args.max_new_tokens, context_size=args.ctx,
-                        threads=args.threads or settings.effective_threads(), use_gpu=settings.use_gpu,
-                        device=args.device, dtype=args.dtype, label=args.label, fresh=args.fresh,
-                        save_csv=args.save_csv)
+                        max_new_tokens=args.max_new_tokens, label=args.label, fresh=args.fresh,
+                        save_csv=args.save_csv, **runtime_options(args, settings))
     progress, cancel, bar = cli_job(quiet=args.quiet or args.json, unit="questions")
     host = ModelHost()
     try:

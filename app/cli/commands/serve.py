@@ -10,6 +10,8 @@ import sys
 
 from engine.chat.templates import TEMPLATE_CHOICES
 
+from ..runtime_args import add_runtime_args, load_options
+
 NAME = "serve"
 HELP = "serve a model through an OpenAI-compatible API (chat, completions, embeddings)"
 ORDER = 65
@@ -29,11 +31,7 @@ def register(p) -> None:
     p.add_argument("--template", default="auto", metavar="NAME|FILE",
                    help=f"chat prompt template: {', '.join(TEMPLATE_CHOICES)} or a Jinja file (default: auto: "
                         "upstream's Alpaca template for Chinese-Alpaca, else the model's embedded template)")
-    p.add_argument("--ctx", type=int, default=2048, help="context size in tokens (default 2048)")
-    p.add_argument("--threads", type=int, default=0, help="CPU threads (default: the Settings value)")
-    p.add_argument("--device", default="auto", choices=["auto", "cpu", "cuda", "mps"], help="HF models only")
-    p.add_argument("--dtype", default="auto", choices=["auto", "float32", "float16", "bfloat16"],
-                   help="HF models only")
+    add_runtime_args(p)
     p.add_argument("--queue", type=int, default=32, metavar="N",
                    help="requests that may wait for the model; more get HTTP 429 (default 32)")
     p.set_defaults(func=run)
@@ -41,7 +39,6 @@ def register(p) -> None:
 
 def run(args) -> int:
     from app.cli.progress import cli_job
-    from engine.chat.backends import LoadOptions
     from engine.chat.templates import pick_template
     from engine.host import ModelHost
     from engine.serve.config import ServeConfig, check_bind
@@ -50,9 +47,7 @@ def run(args) -> int:
 
     config = ServeConfig(host=args.host, port=args.port, api_key=args.api_key, template=args.template)
     check_bind(config)                      # before the model loads: a refusal is instant
-    store = SettingsStore()
-    options = LoadOptions(context_size=args.ctx, threads=args.threads or store.settings.effective_threads(),
-                          use_gpu=store.settings.use_gpu, device=args.device, dtype=args.dtype, lora=args.lora)
+    options = load_options(args, SettingsStore().settings)
     host = ModelHost(max_pending=max(1, args.queue), name="serve-host")
     try:
         server = ApiServer(host, config, on_record=_print_record)
