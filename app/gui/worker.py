@@ -21,7 +21,8 @@ import warnings
 from enum import Enum
 from typing import Any, Callable, Optional
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from engine.errors import UserError, user_error_from_os
 from engine.jobs import Cancelled, CancelToken, Progress, ProgressReporter
@@ -29,6 +30,41 @@ from engine.jobs import Cancelled, CancelToken, Progress, ProgressReporter
 from .i18n import engine_text
 
 log = logging.getLogger(__name__)
+
+
+_parked: list[tuple[list[QObject], Optional[QThread]]] = []
+
+
+def _hold_owners(obj: QObject, thread: Optional[QThread] = None) -> None:
+    """Keep ``obj`` and every QObject above it alive until the UI thread is back in its event loop.
+
+    A page connects lambdas that capture itself to the signals of a job or query, and the page holds
+    the AppContext that owns the JobManager that owns that job (a Python-owned QObject tree).  Once
+    the page is closed, such a lambda can be the last reference to the whole tree: releasing it
+    (disconnecting when the work ends, or the call's deleteLater destructor) would delete the tree,
+    and with it the very job or call whose method or destructor is running: a use after free /
+    double delete (the segfaults in ``_release_listeners`` and in ``~QObject``).  Held here, the
+    tree is freed later by ``_release_owners``, a plain function outside every object of it, and
+    never while a job's thread still runs (deleting a running QThread aborts).
+    """
+    chain: list[QObject] = []
+    while obj is not None:
+        chain.append(obj)
+        obj = obj.parent()
+    _parked.append((chain, thread))
+    if len(_parked) == 1:
+        QTimer.singleShot(0, _release_owners)
+
+
+def _release_owners() -> None:
+    global _parked
+    held, _parked = _parked, []
+    busy = [(chain, thread) for chain, thread in held
+            if thread is not None and shiboken6.isValid(thread) and thread.isRunning()]
+    if busy:                              # a thread still ending: its job (and owners) wait for it
+        _parked = busy + _parked
+        QTimer.singleShot(20, _release_owners)
+    del held, busy                        # the last references of a closed page's tree may go here
 
 
 class JobState(str, Enum):
@@ -174,6 +210,7 @@ class Job(QObject):
         self.state_changed.emit(state.value)
 
     def _end(self, state: JobState) -> None:
+        _hold_owners(self, self._thread)      # before listeners are called and released
         self.ended_at = time.time()
         self._thread.quit()
         self._set_state(state)
@@ -209,7 +246,8 @@ class Job(QObject):
         Pages connect lambdas that capture themselves; left connected, they form
         reference cycles that Python's collector may free on a worker thread,
         destroying widgets off the UI thread (a crash).  Released here, on the UI
-        thread, the cycles never form.
+        thread, the cycles never form.  ``_end`` holds the owners first: what a
+        released lambda kept alive is freed later, not under this method.
         """
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)   # "failed to disconnect": none connected
@@ -266,6 +304,25 @@ class FutureCall(QObject):
     def _on_done(self, future: concurrent.futures.Future) -> None:
         if self.state != JobState.RUNNING:
             return
+        _hold_owners(self)      # what the listeners hold is freed later, not under this call
+        try:
+            self._emit_outcome(future)
+        finally:
+            self._release_listeners()
+
+    def _release_listeners(self) -> None:
+        """As Job does: the caller's slots (lambdas holding a page) are dropped here, while the
+        owners are held, never in this object's destructor (deleteLater), which could otherwise
+        free the page's context and so this very object's parent during its own deletion."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            for signal in (self.finished, self.failed, self.cancelled):
+                try:
+                    signal.disconnect()
+                except (RuntimeError, TypeError):
+                    pass
+
+    def _emit_outcome(self, future: concurrent.futures.Future) -> None:
         exc = None if future.cancelled() else future.exception()
         if future.cancelled() or isinstance(exc, Cancelled):
             self.state = JobState.CANCELLED
