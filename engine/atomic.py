@@ -73,6 +73,7 @@ def check_writable(path: os.PathLike | str, what: str = "the output") -> None:
     /proc is named before any heavy work, in the words of :func:`user_error_from_os`.
     """
     from .errors import user_error_from_os
+    from .i18n import tr
 
     target = Path(path).expanduser()
     try:
@@ -84,7 +85,7 @@ def check_writable(path: os.PathLike | str, what: str = "the output") -> None:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".alpaca-studio-write-test-"):
             pass
     except OSError as exc:
-        raise user_error_from_os(exc, target, f"write {what} to") from None
+        raise user_error_from_os(exc, target, tr("write {what} to", what=what)) from None
 
 
 # ---------------------------------------------------------------------------- partial folders and their locks

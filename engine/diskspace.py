@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from .errors import UserError
+from .i18n import tr
 from .jobs import format_bytes
 
 
@@ -22,12 +23,14 @@ def free_bytes(path: os.PathLike | str) -> int:
 
 
 def require_space(path: os.PathLike | str, needed: float, what: str, *,
-                  hint: str = "Free up space, or choose a folder on another disk.") -> int:
+                  hint: str | None = None) -> int:
     """Raise UserError unless ``path``'s disk has ``needed`` bytes free; return the free bytes."""
     where = existing_ancestor(path)
     free = free_bytes(where)      # the one free-space probe (tests simulate a small disk by replacing it)
     if needed > 0 and free < needed:
         raise UserError(
-            f"Not enough disk space for {what}: it needs {format_bytes(needed)}, "
-            f"{format_bytes(free)} is free on {where} (short by {format_bytes(needed - free)}).", hint)
+            tr("Not enough disk space for {what}: it needs {needed}, {free} is free on {where} (short by {short}).",
+               what=what, needed=format_bytes(needed), free=format_bytes(free), where=where,
+               short=format_bytes(needed - free)),
+            tr("Free up space, or choose a folder on another disk.") if hint is None else hint)
     return free

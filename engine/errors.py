@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 from typing import Optional
 
+from .i18n import Msg, tr
+
 
 class UserError(Exception):
     """A failure caused by the input or the environment, with a suggested fix.
@@ -30,35 +32,35 @@ class UserError(Exception):
 _TEMP_NAME = re.compile(r"^\.(?P<dot>.+?)(\.[A-Za-z0-9_]{6,12})?\.(partial|tmp|old)(\.lock)?$|^(?P<part>.+)\.part$")
 
 # errno -> (what is wrong, what to do). {path} is filled in.
-_PROBLEMS: dict[int, tuple[str, str]] = {
-    errno.EACCES: ("permission denied",
-                   "Choose a folder you are allowed to write to (for example one in your home folder), "
-                   "or change the permissions of {path}."),
-    errno.EPERM: ("the operating system does not allow it",
-                  "Choose a folder in your home folder or on a data disk."),
-    errno.EROFS: ("the disk it is on is read-only",
-                  "Choose a folder on a writable disk (a read-only mount, DVD or locked drive cannot hold it)."),
-    errno.ENOSPC: ("the disk is full",
-                   "Free some space on that disk, or choose a folder on a disk with more free space."),
-    errno.EDQUOT: ("your disk quota is used up",
-                   "Delete files you no longer need, or choose a folder outside your quota."),
-    errno.EEXIST: ("something with that name already exists",
-                   "Choose another name, or move the existing {kind} out of the way."),
-    errno.ENOTDIR: ("a part of this path is a file, not a folder",
-                    "Choose another location, or rename the file that is in the way."),
-    errno.EISDIR: ("it is a folder, where a file is expected",
-                   "Give a file name (for example model.gguf) rather than a folder."),
-    errno.ENOENT: ("it, or a folder on the way to it, does not exist or cannot hold files",
-                   "Choose an existing folder on a normal disk."),
-    errno.ENAMETOOLONG: ("the name is too long for this file system",
-                         "Choose a shorter name, or a folder with a shorter path."),
-    errno.EMFILE: ("too many files are open", "Close other programs or jobs and try again."),
-    errno.EIO: ("the disk reported a read/write error",
-                "Check the disk (and its cable or network connection), then try again."),
+_PROBLEMS: dict[int, tuple[Msg, Msg]] = {
+    errno.EACCES: (tr("permission denied"),
+                   tr("Choose a folder you are allowed to write to (for example one in your home folder), "
+                   "or change the permissions of {path}.")),
+    errno.EPERM: (tr("the operating system does not allow it"),
+                  tr("Choose a folder in your home folder or on a data disk.")),
+    errno.EROFS: (tr("the disk it is on is read-only"),
+                  tr("Choose a folder on a writable disk (a read-only mount, DVD or locked drive cannot hold it).")),
+    errno.ENOSPC: (tr("the disk is full"),
+                   tr("Free some space on that disk, or choose a folder on a disk with more free space.")),
+    errno.EDQUOT: (tr("your disk quota is used up"),
+                   tr("Delete files you no longer need, or choose a folder outside your quota.")),
+    errno.EEXIST: (tr("something with that name already exists"),
+                   tr("Choose another name, or move the existing {kind} out of the way.")),
+    errno.ENOTDIR: (tr("a part of this path is a file, not a folder"),
+                    tr("Choose another location, or rename the file that is in the way.")),
+    errno.EISDIR: (tr("it is a folder, where a file is expected"),
+                   tr("Give a file name (for example model.gguf) rather than a folder.")),
+    errno.ENOENT: (tr("it, or a folder on the way to it, does not exist or cannot hold files"),
+                   tr("Choose an existing folder on a normal disk.")),
+    errno.ENAMETOOLONG: (tr("the name is too long for this file system"),
+                         tr("Choose a shorter name, or a folder with a shorter path.")),
+    errno.EMFILE: (tr("too many files are open"), tr("Close other programs or jobs and try again.")),
+    errno.EIO: (tr("the disk reported a read/write error"),
+                tr("Check the disk (and its cable or network connection), then try again.")),
 }
 if hasattr(errno, "ENOTEMPTY"):
-    _PROBLEMS[errno.ENOTEMPTY] = ("the folder is not empty",
-                                  "Choose an empty or new folder, or remove what is in it.")
+    _PROBLEMS[errno.ENOTEMPTY] = (tr("the folder is not empty"),
+                                  tr("Choose an empty or new folder, or remove what is in it."))
 
 
 def _shown_path(exc: OSError, path: Optional[os.PathLike | str]) -> str:
@@ -92,6 +94,14 @@ def _shorten(text: str, limit: int = 160) -> str:
     return text[:keep] + "…" + text[-keep:]
 
 
+def _capitalized(message: Msg) -> Msg:
+    """``message`` with its English text capitalized (the template is kept for translation)."""
+    text = str(message)
+    out = str.__new__(Msg, text[:1].upper() + text[1:])
+    out.template, out.args = message.template, message.args
+    return out
+
+
 def user_error_from_os(exc: OSError, path: Optional[os.PathLike | str] = None,
                        action: str = "") -> UserError:
     """One readable line for an operating-system error: the path, what is wrong, the fix.
@@ -108,20 +118,20 @@ def user_error_from_os(exc: OSError, path: Optional[os.PathLike | str] = None,
     else:
         problem = (exc.strerror or str(exc) or type(exc).__name__).rstrip(".")
         problem = problem[0].lower() + problem[1:] if problem else problem
-        fix = "Check the path and the disk, then try again."
-    kind = "folder" if shown and _is(Path(shown), "is_dir") else "file"
+        fix = tr("Check the path and the disk, then try again.")
+    kind = tr("folder") if shown and _is(Path(shown), "is_dir") else tr("file")
     if code == errno.EEXIST and shown and _is(Path(shown), "is_file"):
-        problem = "there is a file with that name where a folder is needed"
+        problem = tr("there is a file with that name where a folder is needed")
     shown = _shorten(shown)
-    fix = fix.format(path=shown or "it", kind=kind)
+    fix = Msg(getattr(fix, "template", fix), {"path": shown or tr("it"), "kind": kind})
     if action and shown:
-        message = f"Cannot {action} {shown}: {problem}."
+        message = tr("Cannot {action} {path}: {problem}.", action=action, path=shown, problem=problem)
     elif action:
-        message = f"Cannot {action}: {problem}."
+        message = tr("Cannot {action}: {problem}.", action=action, problem=problem)
     elif shown:
-        message = f"{shown}: {problem}."
+        message = tr("{path}: {problem}.", path=shown, problem=problem)
     else:
-        message = f"{problem[0].upper()}{problem[1:]}."
+        message = _capitalized(tr("{problem}.", problem=problem))
     err = UserError(message, fix)
     err.__cause__ = exc
     return err

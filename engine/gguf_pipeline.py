@@ -43,8 +43,8 @@ def planned_paths(model_dir: os.PathLike | str, out_dir: os.PathLike | str, qtyp
 
 def check_disk_space(out_dir: Path, needed: int) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
-    require_space(out_dir, needed * 1.05, "the GGUF files",   # 5%: metadata and filesystem slack
-                  hint="Free some space or choose another output folder.")
+    require_space(out_dir, needed * 1.05, tr("the GGUF files"),   # 5%: metadata and filesystem slack
+                  hint=tr("Free some space or choose another output folder."))
 
 
 def _f16_is_current(f16: Path, model_dir: Path) -> bool:

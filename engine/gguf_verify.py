@@ -22,6 +22,7 @@ from typing import Optional
 import numpy as np
 
 from .errors import UserError
+from .i18n import tr
 from .jobs import CancelToken, NullReporter
 
 log = logging.getLogger(__name__)
@@ -57,8 +58,8 @@ def open_gguf(path: os.PathLike | str, *, vocab_only: bool = False, n_ctx: int =
                     n_threads=threads or _threads(), logits_all=not vocab_only, verbose=False,
                     n_gpu_layers=0)
     except (ValueError, RuntimeError) as exc:
-        raise UserError(f"llama.cpp could not load {Path(path).name} ({exc}).",
-                        "Convert the model again; if it keeps failing, report the log.") from None
+        raise UserError(tr("llama.cpp could not load {name} ({error}).", name=Path(path).name, error=str(exc)),
+                        tr("Convert the model again; if it keeps failing, report the log.")) from None
     try:
         yield llm
     finally:
@@ -206,8 +207,9 @@ def logits_agreement(model_dir: os.PathLike | str, gguf_path: os.PathLike | str,
             llm.eval(ids)
             got = np.asarray(llm.scores[:len(ids)], dtype=np.float32)
             if got.shape != ref.shape:
-                raise UserError(f"llama.cpp returned logits of shape {got.shape}, transformers {ref.shape}.",
-                                "The GGUF vocabulary does not match the model; convert it again.")
+                raise UserError(tr("llama.cpp returned logits of shape {got}, transformers {expected}.",
+                                   got=str(got.shape), expected=str(ref.shape)),
+                                tr("The GGUF vocabulary does not match the model; convert it again."))
             positions += len(ids)
             ours, theirs = got.argmax(-1), ref.argmax(-1)
             same = ours == theirs
@@ -271,7 +273,7 @@ def perplexity(gguf_path: os.PathLike | str, text: Optional[str] = None, *, n_ct
     with open_gguf(gguf_path, n_ctx=n_ctx) as llm:
         tokens = llm.tokenize(text.encode("utf-8"), add_bos=True, special=False)[:max_tokens]
         if len(tokens) < 2:
-            raise UserError("The perplexity text is too short.", "Use a text of at least a few sentences.")
+            raise UserError(tr("The perplexity text is too short."), tr("Use a text of at least a few sentences."))
         nll, count = 0.0, 0
         for start in range(0, len(tokens) - 1, n_ctx):
             cancel.check()
@@ -286,7 +288,7 @@ def perplexity(gguf_path: os.PathLike | str, text: Optional[str] = None, *, n_ct
             targets = np.asarray(chunk[1:])
             nll -= float(logprobs[np.arange(len(targets)), targets].sum())
             count += len(targets)
-            progress.update(start + len(chunk), len(tokens), status=f"Perplexity of {Path(gguf_path).name}",
+            progress.update(start + len(chunk), len(tokens), status=tr("Perplexity of {name}", name=Path(gguf_path).name),
                             unit="tokens")
     return PerplexityResult(Path(gguf_path), float(np.exp(nll / count)), count)
 
@@ -309,20 +311,20 @@ def verify_conversion(model_dir: os.PathLike | str, gguf_path: os.PathLike | str
     """Load in llama.cpp, compare tokenization and logits with the source model."""
     progress = progress or NullReporter()
     cancel = cancel or CancelToken()
-    progress.update(0, 3, status="Loading the GGUF in llama.cpp", unit="steps")
+    progress.update(0, 3, status=tr("Loading the GGUF in llama.cpp"), unit="steps")
     with open_gguf(gguf_path, vocab_only=True):
         pass
     cancel.check()
-    progress.update(1, 3, status="Comparing tokenizers")
+    progress.update(1, 3, status=tr("Comparing tokenizers"))
     parity = tokenizer_parity(model_dir, gguf_path)
     cancel.check()
     notes = []
     logits = None
     if n_params and not hf_reference_fits(model_dir, n_params):
-        notes.append("Logits were not compared: a float32 transformers copy of this model "
-                     "does not fit in the free memory.")
+        notes.append(tr("Logits were not compared: a float32 transformers copy of this model "
+                        "does not fit in the free memory."))
     else:
-        progress.update(2, 3, status="Comparing logits with transformers")
+        progress.update(2, 3, status=tr("Comparing logits with transformers"))
         logits = logits_agreement(model_dir, gguf_path, cancel=cancel)
-    progress.update(3, 3, status="Verified", force=True)
+    progress.update(3, 3, status=tr("Verified"), force=True)
     return ConversionCheck(True, parity, logits, notes)

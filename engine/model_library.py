@@ -156,8 +156,8 @@ def plan_download(model: LoraModel, settings: Settings, *, source: str | None = 
 
 def check_disk_space(folder: Path, needed: int) -> None:
     """Raise UserError naming the shortfall when ``folder``'s disk has less than ``needed`` bytes free."""
-    require_space(folder, needed, f"the download into {folder}",
-                  hint="Free some space, or choose another models folder in Settings.")
+    require_space(folder, needed, tr("the download into {folder}", folder=folder),
+                  hint=tr("Free some space, or choose another models folder in Settings."))
 
 
 def _remaining_estimate(plan: DownloadPlan) -> int:

@@ -94,7 +94,7 @@ def quantize(in_path: os.PathLike | str, out_path: os.PathLike | str, qtype: str
     out_path.parent.mkdir(parents=True, exist_ok=True)
     # The output size follows from the input's shapes: refuse before llama.cpp writes a byte.
     require_space(out_path.parent, estimate_output_bytes(in_path, qtype), out_path.name,
-                  hint="Free some space, or choose an output folder on another disk.")
+                  hint=tr("Free some space, or choose an output folder on another disk."))
     tmp = out_path.with_name(f".{out_path.name}.partial")
     started = time.monotonic()
     cmd = [sys.executable, "-u", "-m", "engine.quantize", "--child", str(in_path), str(tmp), qtype,

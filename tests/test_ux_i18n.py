@@ -75,3 +75,60 @@ def test_a_quantize_job_and_a_merge_error_in_the_chinese_ui(chinese, qtbot, k_qu
     qtbot.addWidget(box)
     assert box.text().startswith("LoRA 文件夹") and box.informativeText() == "请检查路径，或先下载该 LoRA。"
     manager.shutdown()
+
+
+def test_evaluate_errors_progress_and_verification_in_the_chinese_ui(chinese, qtbot, tmp_path):
+    """C-Eval errors and progress lines (Evaluate page), verification results and the
+    operating-system sentences are Chinese in the zh_CN UI; the CLI text stays English."""
+    import errno
+
+    from app.gui.models.verify_results import VerifyResults
+    from engine.errors import user_error_from_os
+    from engine.eval.data import check_data_dir
+    from engine.verify import UNKNOWN, FileVerdict, verify_paths
+
+    manager = JobManager()
+    failed = []
+    missing = tmp_path / "ceval-exam"
+    job = manager.start("C-Eval", lambda progress, cancel: check_data_dir(missing, "val", [], need_dev=False))
+    job.failed.connect(lambda message, hint, details: failed.append((message, hint)))
+    qtbot.waitUntil(lambda: bool(failed), timeout=30_000)
+    message, hint = failed[0]
+    assert message == f"找不到 C-Eval 数据文件夹：{missing}。" and hint.startswith("请下载 ceval-exam.zip"), failed
+    with pytest.raises(UserError) as exc:                       # the CLI: English, as before
+        check_data_dir(missing, "val", [], need_dev=False)
+    assert str(exc.value.message) == f"C-Eval data folder not found: {missing}."
+    line = describe_progress(Progress(done=3, total=10, unit="questions", status=tr("Evaluating")))
+    assert line.startswith("正在评测  3/10"), line
+    assert i18n.engine_text(tr("Comparing tokenizers")) == "正在比较分词器"     # Quantize page check
+
+    # A verification run: its progress line, and the verdict in the results table.
+    lines = []
+    (tmp_path / "weights.bin").write_bytes(b"not a published file")
+    job = manager.start("Verify", verify_paths, [str(tmp_path / "weights.bin")], use_cache=False)
+    job.progress.connect(lambda p: lines.append(describe_progress(p)))
+    verdicts = []
+    job.finished.connect(verdicts.append)
+    qtbot.waitUntil(lambda: bool(verdicts), timeout=30_000)
+    assert any(line.startswith("已校验 weights.bin") or line.startswith("正在校验") for line in lines), lines
+    table = VerifyResults()
+    qtbot.addWidget(table)
+    table.show_verdicts(verdicts[0])
+    assert verdicts[0][0].status == UNKNOWN and table.item(0, 2).text().startswith("无公布的哈希值")
+    assert isinstance(verdicts[0][0], FileVerdict)
+
+    # Operating-system errors and the model host, translated piece by piece.
+    err = user_error_from_os(OSError(errno.EROFS, "Read-only file system"), tmp_path / "out",
+                             tr("write the merged model to"))
+    assert str(err).startswith(f"Cannot write the merged model to {tmp_path / 'out'}: the disk it is on is read-only.")
+    assert i18n.engine_text(err.message) == f"无法将合并后的模型写入 {tmp_path / 'out'}：所在磁盘为只读。"
+    assert i18n.engine_text(err.hint).startswith("请选择可写磁盘上的文件夹")
+    from engine.host.host import ModelHost
+    host = ModelHost()
+    try:
+        with pytest.raises(UserError) as exc:
+            host._require()
+        assert i18n.engine_text(exc.value.message) == "尚未加载模型。"
+    finally:
+        host.shutdown()
+    manager.shutdown()

@@ -47,6 +47,9 @@ ENGINE = "engine"
 ENGINE_FOLDERS = ("engine", "training")     # Qt-free code whose user-facing text uses engine.i18n.tr
 
 
+_IMPORTS_TR = re.compile(r"i18n import (?:[\w ]+, *)*tr\b")   # from ..i18n import tr / Msg, tr
+
+
 def sources_by_area() -> dict[str, list[Path]]:
     areas: dict[str, list[Path]] = {}
     for path in sorted(GUI.rglob("*.py")):
@@ -55,7 +58,7 @@ def sources_by_area() -> dict[str, list[Path]]:
     # The engine's messages (progress lines, errors) are one area: engine_<lang>.ts.
     for folder in ENGINE_FOLDERS:
         for path in sorted((ROOT / folder).rglob("*.py")):
-            if "__pycache__" not in path.parts and "i18n import tr" in path.read_text(encoding="utf-8"):
+            if "__pycache__" not in path.parts and _IMPORTS_TR.search(path.read_text(encoding="utf-8")):
                 areas.setdefault(ENGINE, []).append(path)
     return areas
 

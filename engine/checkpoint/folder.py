@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import UserError
+from ..i18n import tr
 
 HF, META, GGUF, LORA = "hf", "meta-pth", "gguf", "lora"
 GGUF_MAGIC = b"GGUF"
@@ -138,7 +139,7 @@ def read_json(path: Path) -> dict:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         from ..errors import user_error_from_os
-        raise user_error_from_os(exc, path, "read") from None
+        raise user_error_from_os(exc, path, tr("read")) from None
     except ValueError as exc:
         raise UserError(f"{path} is not valid JSON ({exc}).", "Restore the file from the original model.") from None
     if not isinstance(data, dict):

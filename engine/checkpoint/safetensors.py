@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UserError
+from ..i18n import tr
 
 MAX_HEADER = 100 * 1024 * 1024      # the format's own limit
 
@@ -62,7 +63,7 @@ def read_header(path: os.PathLike | str) -> SafetensorsHeader:
             raw = f.read(n)
     except OSError as exc:
         from ..errors import user_error_from_os
-        raise user_error_from_os(exc, path, "read") from None
+        raise user_error_from_os(exc, path, tr("read")) from None
     try:
         header = json.loads(raw)
     except (UnicodeDecodeError, ValueError):

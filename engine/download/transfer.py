@@ -67,7 +67,7 @@ def _is_disk_full(exc: OSError) -> bool:
 def _check_space(folder: Path, needed: int, what: str) -> None:
     """Fail before starting when the destination disk cannot hold ``needed`` more bytes."""
     require_space(folder, needed, what,
-                  hint="Free up space, or choose a models folder on another disk in Settings.")
+                  hint=tr("Free up space, or choose a models folder on another disk in Settings."))
 
 
 class Transfer:

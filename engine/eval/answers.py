@@ -23,6 +23,7 @@ import re
 from typing import Callable, Optional, Sequence
 
 from ..errors import UserError
+from ..i18n import tr
 from .data import CHOICES, Question
 
 PENALTY = 1.1          # upstream's repetition_penalty
@@ -68,9 +69,9 @@ def constrained_choice(token_ids: Sequence[int], logits: Sequence[float], prompt
          for t, v in zip(token_ids, logits)]
     totals = [s[i] + s[i + 4] for i in range(4)]
     if not all(math.isfinite(x) for x in totals):
-        raise UserError("The model returned non-finite scores (inf or NaN) for the answer letters.",
-                        "The model file is damaged or its weights overflow in this precision; "
-                        "try an F16/F32 or another quantization.")
+        raise UserError(tr("The model returned non-finite scores (inf or NaN) for the answer letters."),
+                        tr("The model file is damaged or its weights overflow in this precision; "
+                           "try an F16/F32 or another quantization."))
     best = max(range(4), key=lambda i: (totals[i], -i))
     return CHOICES[best], totals
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..errors import UserError
+from ..i18n import tr
 
 SPLITS = ("dev", "val", "test")
 CHOICES = ("A", "B", "C", "D")
@@ -78,20 +79,21 @@ def read_csv(path: Path) -> list[dict]:
         with open(path, encoding="utf-8-sig", newline="") as f:
             rows = [r for r in csv.reader(f) if r]
     except FileNotFoundError:
-        raise UserError(f"C-Eval file not found: {path}.",
-                        "Point --data at the unzipped ceval-exam folder (it holds dev/, val/ and test/).") from None
+        raise UserError(tr("C-Eval file not found: {path}.", path=path),
+                        tr("Point --data at the unzipped ceval-exam folder (it holds dev/, val/ and test/).")) from None
     except UnicodeDecodeError:
-        raise UserError(f"{path} is not UTF-8 text.", "Use the CSV files from the official ceval-exam.zip.") from None
+        raise UserError(tr("{path} is not UTF-8 text.", path=path), tr("Use the CSV files from the official ceval-exam.zip.")) from None
     except csv.Error as exc:
-        raise UserError(f"{path} is not a readable CSV file: {exc}.",
-                        "Use the CSV files from the official ceval-exam.zip.") from None
+        raise UserError(tr("{path} is not a readable CSV file: {error}.", path=path, error=str(exc)),
+                        tr("Use the CSV files from the official ceval-exam.zip.")) from None
     if not rows:
-        raise UserError(f"{path} is empty.", "Use the CSV files from the official ceval-exam.zip.")
+        raise UserError(tr("{path} is empty.", path=path), tr("Use the CSV files from the official ceval-exam.zip."))
     header, body = rows[0], rows[1:]
     for n, r in enumerate(body, start=2):
         if len(r) != len(header):
-            raise UserError(f"{path}, row {n}: {len(r)} fields where the header has {len(header)}.",
-                            "The file is damaged; unzip ceval-exam.zip again.")
+            raise UserError(tr("{path}, row {n}: {fields} fields where the header has {header}.",
+                               path=path, n=n, fields=len(r), header=len(header)),
+                            tr("The file is damaged; unzip ceval-exam.zip again."))
     render = [_column_renderer([r[i] for r in body]) for i in range(len(header))]
     return [{h: render[i](r[i]) for i, h in enumerate(header)} for r in body]
 
@@ -105,14 +107,15 @@ def read_split(data_dir: Path, subject: str, split: str) -> list[Question]:
     if split != "test" and "answer" not in columns:
         missing.append("answer")
     if missing:
-        raise UserError(f"{path}: missing column(s) {', '.join(missing)}.",
-                        "C-Eval files have the columns id,question,A,B,C,D,answer (no answer in test/).")
+        raise UserError(tr("{path}: missing column(s) {columns}.", path=path, columns=", ".join(missing)),
+                        tr("C-Eval files have the columns id,question,A,B,C,D,answer (no answer in test/)."))
     out = []
     for n, r in enumerate(rows, start=2):
         answer = r.get("answer")
         if split != "test" and answer not in CHOICES:
-            raise UserError(f"{path}, row {n}: answer {answer!r} is not one of A, B, C, D.",
-                            "Fix the row, or unzip ceval-exam.zip again.")
+            raise UserError(tr("{path}, row {n}: answer {answer} is not one of A, B, C, D.",
+                               path=path, n=n, answer=repr(answer)),
+                            tr("Fix the row, or unzip ceval-exam.zip again."))
         out.append(Question(id=r["id"], question=r["question"], options={c: r[c] for c in CHOICES},
                             answer=answer if split != "test" else None,
                             explanation=r.get("explanation"), row=r))
@@ -122,24 +125,25 @@ def read_split(data_dir: Path, subject: str, split: str) -> list[Question]:
 def check_data_dir(data_dir, split: str, subjects: list[str], *, need_dev: bool) -> Path:
     """Cheap checks before a run: the folder, the split folder, every file needed."""
     if split not in ("val", "test", "dev"):
-        raise UserError(f"Unknown split {split!r}.", "Use val (with answers, scored) or test (for submission).")
+        raise UserError(tr("Unknown split {split}.", split=repr(split)),
+                        tr("Use val (with answers, scored) or test (for submission)."))
     data_dir = Path(data_dir).expanduser()
     if not data_dir.is_dir():
-        raise UserError(f"C-Eval data folder not found: {data_dir}.",
-                        "Download ceval-exam.zip (Hugging Face / hf-mirror / ModelScope: ceval/ceval-exam), "
-                        "unzip it, and pass the folder that holds dev/, val/ and test/.")
+        raise UserError(tr("C-Eval data folder not found: {path}.", path=data_dir),
+                        tr("Download ceval-exam.zip (Hugging Face / hf-mirror / ModelScope: ceval/ceval-exam), "
+                           "unzip it, and pass the folder that holds dev/, val/ and test/."))
     inner = [p for p in data_dir.iterdir() if p.is_dir() and (p / split).is_dir()]
     if not (data_dir / split).is_dir() and len(inner) == 1:
         data_dir = inner[0]           # the zip unpacked into one more folder
     if not (data_dir / split).is_dir():
-        raise UserError(f"{data_dir} has no {split}/ folder.",
-                        "Pass the unzipped ceval-exam folder: it holds dev/, val/ and test/.")
+        raise UserError(tr("{path} has no {split}/ folder.", path=data_dir, split=split),
+                        tr("Pass the unzipped ceval-exam folder: it holds dev/, val/ and test/."))
     needed = [(s, split) for s in subjects] + ([(s, "dev") for s in subjects] if need_dev else [])
     missing = [split_file(data_dir, s, sp) for s, sp in needed if not split_file(data_dir, s, sp).is_file()]
     if missing:
-        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise UserError(f"C-Eval file not found: {missing[0]}{more}.",
-                        "Unzip the complete ceval-exam.zip there, or choose fewer subjects.")
+        message = tr("C-Eval file not found: {path} (and {n} more).", path=missing[0], n=len(missing) - 1) \
+            if len(missing) > 1 else tr("C-Eval file not found: {path}.", path=missing[0])
+        raise UserError(message, tr("Unzip the complete ceval-exam.zip there, or choose fewer subjects."))
     return data_dir
 
 

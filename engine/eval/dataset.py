@@ -11,6 +11,7 @@ from typing import Optional
 from ..atomic import atomic_dir
 from ..download import Downloader, DownloadSpec
 from ..errors import UserError
+from ..i18n import tr
 from ..jobs import CancelToken, NullReporter, ProgressReporter
 from .subjects import data_info
 
@@ -33,9 +34,9 @@ def download_url(source: str) -> str:
     if source not in urls:
         pages = data_info()["pages"]
         first = download_sources()[0]
-        raise UserError(f"ceval-exam.zip cannot be downloaded from {source!r} by the app.",
-                        f"Use {' or '.join(urls)}, or download it from {pages.get(source, pages[first])} "
-                        "and unzip it.")
+        raise UserError(tr("ceval-exam.zip cannot be downloaded from {source} by the app.", source=repr(source)),
+                        tr("Use {sources}, or download it from {page} and unzip it.",
+                           sources=" or ".join(urls), page=pages.get(source, pages[first])))
     return urls[source]
 
 
@@ -52,8 +53,8 @@ def unpack(zip_path, dest) -> Path:
             for member in z.infolist():
                 name = Path(member.filename)
                 if name.is_absolute() or ".." in name.parts:
-                    raise UserError(f"{zip_path.name} holds an unsafe path {member.filename!r}.",
-                                    "Download the official ceval-exam.zip again.")
+                    raise UserError(tr("{name} holds an unsafe path {path}.", name=zip_path.name, path=repr(member.filename)),
+                                    tr("Download the official ceval-exam.zip again."))
             z.extractall(tmp)
             inner = [p for p in tmp.iterdir() if p.is_dir() and is_data_dir(p)]
             if not is_data_dir(tmp) and len(inner) == 1:
@@ -61,10 +62,10 @@ def unpack(zip_path, dest) -> Path:
                     child.rename(tmp / child.name)
                 inner[0].rmdir()
             if not is_data_dir(tmp):
-                raise UserError(f"{zip_path.name} has no dev/ and val/ folders.",
-                                "Download the official ceval-exam.zip (dataset ceval/ceval-exam).")
+                raise UserError(tr("{name} has no dev/ and val/ folders.", name=zip_path.name),
+                                tr("Download the official ceval-exam.zip (dataset ceval/ceval-exam)."))
     except zipfile.BadZipFile:
-        raise UserError(f"{zip_path} is not a complete zip file.", "Download ceval-exam.zip again.") from None
+        raise UserError(tr("{path} is not a complete zip file.", path=zip_path), tr("Download ceval-exam.zip again.")) from None
     return dest
 
 
@@ -76,5 +77,5 @@ def download_ceval(dest_root, source: str = "hf", *, proxy: str = "", progress: 
     zip_path = dest_root / data_info()["file"]
     Downloader(proxy=proxy).download(DownloadSpec(url or download_url(source), zip_path),
                                      progress=progress, cancel=cancel or CancelToken())
-    progress.update(status="Unpacking ceval-exam.zip", force=True)
+    progress.update(status=tr("Unpacking ceval-exam.zip"), force=True)
     return unpack(zip_path, dest_root / FOLDER)

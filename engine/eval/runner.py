@@ -22,6 +22,7 @@ from typing import Callable, Optional
 from ..chat.backends import LoadOptions
 from ..chat.presets import GenerationSettings
 from ..errors import UserError
+from ..i18n import tr
 from ..jobs import Cancelled, CancelToken, NullReporter, ProgressReporter
 from . import answers, prompts
 from .data import Question, check_data_dir, read_split, subjects_in
@@ -135,8 +136,8 @@ class _Plan:
 def plan(config: EvalConfig) -> _Plan:
     """Cheap checks and every file read: fails before a model is loaded."""
     if config.few_shot < -1:
-        raise UserError(f"--few-shot {config.few_shot} is not a number of examples.",
-                        "Use 0 (zero-shot), 1-5, or -1 for every dev example.")
+        raise UserError(tr("--few-shot {n} is not a number of examples.", n=config.few_shot),
+                        tr("Use 0 (zero-shot), 1-5, or -1 for every dev example."))
     table = subject_table()
     data_dir = Path(config.data_dir).expanduser()
     if config.subjects:
@@ -146,8 +147,9 @@ def plan(config: EvalConfig) -> _Plan:
         present = set(subjects_in(probe, config.split))
         subjects = [k for k in table if k in present]
         if not subjects:
-            raise UserError(f"{probe / config.split} holds no C-Eval files (<subject>_{config.split}.csv).",
-                            "Pass the unzipped ceval-exam folder.")
+            raise UserError(tr("{path} holds no C-Eval files (<subject>_{split}.csv).",
+                               path=probe / config.split, split=config.split),
+                            tr("Pass the unzipped ceval-exam folder."))
     data_dir = check_data_dir(data_dir, config.split, subjects, need_dev=config.few_shot != 0)
     questions, histories = {}, {}
     for s in subjects:
@@ -155,23 +157,25 @@ def plan(config: EvalConfig) -> _Plan:
         seen: set[str] = set()
         for q in questions[s]:
             if q.id in seen:
-                raise UserError(f"{data_dir / config.split / f'{s}_{config.split}.csv'}: id {q.id} appears twice.",
-                                "Each question needs its own id; unzip ceval-exam.zip again.")
+                raise UserError(tr("{path}: id {id} appears twice.",
+                                   path=data_dir / config.split / f"{s}_{config.split}.csv", id=q.id),
+                                tr("Each question needs its own id; unzip ceval-exam.zip again."))
             seen.add(q.id)
         if config.few_shot == 0:
             histories[s] = ""
             continue
         dev = read_split(data_dir, s, "dev")
         if config.few_shot > len(dev):
-            raise UserError(f"{data_dir / 'dev' / (s + '_dev.csv')} has {len(dev)} examples, fewer than "
-                            f"--few-shot {config.few_shot}.", f"Use --few-shot {len(dev)} or less.")
+            raise UserError(tr("{path} has {n} examples, fewer than --few-shot {few_shot}.",
+                               path=data_dir / "dev" / (s + "_dev.csv"), n=len(dev), few_shot=config.few_shot),
+                            tr("Use --few-shot {n} or less.", n=len(dev)))
         if config.cot:
             used = dev if config.few_shot == -1 else dev[: config.few_shot]
             bad = [q.id for q in used if q.explanation in (None, "nan")]
             if bad:
-                raise UserError(f"{data_dir / 'dev' / (s + '_dev.csv')}: no explanation for example id {bad[0]}, "
-                                "which chain-of-thought few-shot needs.",
-                                "Use the official dev files (they have an explanation column), or turn CoT off.")
+                raise UserError(tr("{path}: no explanation for example id {id}, which chain-of-thought few-shot needs.",
+                                   path=data_dir / "dev" / (s + "_dev.csv"), id=bad[0]),
+                                tr("Use the official dev files (they have an explanation column), or turn CoT off."))
         histories[s] = prompts.few_shot_history(s, dev, config.few_shot, cot=config.cot)
     return _Plan(data_dir, subjects, questions, histories)
 
@@ -187,9 +191,9 @@ def _prepare_out(config: EvalConfig, out: Path, fp: str) -> None:
             if not config.fresh:
                 was = old.get("settings", {})
                 diff = [k for k, v in config.settings_key().items() if was.get(k) != v]
-                raise UserError(f"{out} holds a C-Eval run made with other settings "
-                                f"({', '.join(diff) or 'unknown'}).",
-                                "Choose another output folder, or start fresh (--fresh) to replace it.")
+                raise UserError(tr("{path} holds a C-Eval run made with other settings ({settings}).",
+                                   path=out, settings=", ".join(diff) or "unknown"),
+                                tr("Choose another output folder, or start fresh (--fresh) to replace it."))
             shutil.rmtree(out / "partial", ignore_errors=True)
             for name in (SUMMARY, PREDICTIONS, SUBMISSION):
                 (out / name).unlink(missing_ok=True)
@@ -289,14 +293,14 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
     t_eval = None
     choice_ids, batch = [], 1
     if done < total:
-        progress.update(0, 1, status="Loading the model", force=True)
+        progress.update(0, 1, status=tr("Loading the model"), force=True)
         info = _ensure_model(host, config, progress.child(0, 1), cancel)
         run_info["model"] = {"display_name": info.display_name, "kind": info.kind,
                              "context_size": info.context_size}
         choice_ids, can_batch = _wait(host.run(_model_facts, name="ceval-ids"), cancel)
         batch = max(1, config.batch_size) if can_batch and config.uses_constraint else 1
         t_eval = time.monotonic()
-    progress.update(done, total, unit="questions", status="Evaluating", force=True)
+    progress.update(done, total, unit="questions", status=tr("Evaluating"), force=True)
 
     counts: dict[str, tuple[Optional[int], int]] = {}
     predictions: dict[str, dict[str, str]] = {}
@@ -320,8 +324,8 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
                     answered = _wait(host.run(fn, name="ceval"), cancel)
                 except UserError as exc:     # say which question (a prompt too long for the context...)
                     ids = ", ".join(q.id for _, q in chunk)
-                    raise UserError(f"{subject}_{config.split}.csv, question id {ids}: {exc.message}",
-                                    exc.hint) from None
+                    raise UserError(tr("{file}, question id {ids}: {message}", file=f"{subject}_{config.split}.csv",
+                                       ids=ids, message=exc.message), exc.hint) from None
                 for (_, q), (letter, detail) in zip(chunk, answered):
                     got[q.id] = {"pred": letter, **detail}
                 evaluated += len(chunk)
@@ -351,7 +355,7 @@ def run_ceval(host, config: EvalConfig, *, progress: Optional[ProgressReporter] 
                     evaluated=evaluated, seconds=round(seconds, 3),
                     questions_per_second=round(evaluated / seconds, 3) if evaluated and seconds > 0 else None)
     write_json(out / RUN, run_info)
-    progress.update(total, total, status="Done", force=True)
+    progress.update(total, total, status=tr("Done"), force=True)
     return EvalResult(out, summary, predictions, total, evaluated, seconds)
 
 

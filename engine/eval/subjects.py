@@ -11,6 +11,7 @@ from functools import lru_cache
 from resources import RESOURCES_DIR
 
 from ..errors import UserError
+from ..i18n import tr
 
 TABLE_FILE = RESOURCES_DIR / "ceval_subjects.json"
 GROUPS = ("STEM", "Social Science", "Humanities", "Other")
@@ -74,7 +75,7 @@ def resolve_subjects(names) -> list[str]:
             wanted.add(low)
         else:
             close = difflib.get_close_matches(low, list(table), n=1)
-            hint = f"Did you mean {close[0]}?" if close else \
-                "Use subject keys such as computer_network, a group (STEM, 'Social Science', Humanities, Other) or all."
-            raise UserError(f"Unknown C-Eval subject {name!r}.", hint)
+            hint = tr("Did you mean {name}?", name=close[0]) if close else \
+                tr("Use subject keys such as computer_network, a group (STEM, 'Social Science', Humanities, Other) or all.")
+            raise UserError(tr("Unknown C-Eval subject {name}.", name=repr(name)), hint)
     return [k for k in table if k in wanted]

@@ -198,7 +198,7 @@ def _convert(source: Source, out_path: Path, *, outtype: str, progress, cancel: 
     out_path.parent.mkdir(parents=True, exist_ok=True)
     # The size is known before a byte is written: refuse now rather than fill the disk.
     require_space(out_path.parent, total + METADATA_ALLOWANCE, out_path.name,
-                  hint="Free some space, or choose an output folder on another disk.")
+                  hint=tr("Free some space, or choose an output folder on another disk."))
     tmp = out_path.with_name(f".{out_path.name}.partial")
     n_params = 0
     stream = None

@@ -21,6 +21,7 @@ from ..chat.backends import Backend, LoadOptions, generate_text
 from ..chat.presets import GenerationSettings
 from ..chat.templates import ModelFacts
 from ..errors import UserError
+from ..i18n import tr
 from ..jobs import Cancelled, CancelToken, NullReporter, ProgressReporter
 
 log = logging.getLogger(__name__)
@@ -201,15 +202,15 @@ class ModelHost:
         req = HostRequest(name)
         with self._cond:
             if self._closed:
-                raise HostClosed("The model host has been shut down.", "Restart the application.")
+                raise HostClosed(tr("The model host has been shut down."), tr("Restart the application."))
             # Requests cancelled while queued no longer count.
             if any(r.cancel_token.cancelled for r, _ in self._queue):
                 for r, _ in [e for e in self._queue if e[0].cancel_token.cancelled]:
                     r.cancel()
                 self._queue = collections.deque(e for e in self._queue if not e[0].cancel_token.cancelled)
             if len(self._queue) >= self.max_pending:
-                raise HostBusy(f"The model is busy: {len(self._queue)} requests are already waiting.",
-                               "Try again in a moment.")
+                raise HostBusy(tr("The model is busy: {n} requests are already waiting.", n=len(self._queue)),
+                               tr("Try again in a moment."))
             self._queue.append((req, op))
             if self._thread is None:
                 self._thread = threading.Thread(target=self._loop, name=self._name, daemon=True)
@@ -269,7 +270,7 @@ class ModelHost:
 
     def _require(self) -> Backend:
         if self._backend is None:
-            raise UserError("No model is loaded.", "Load a model first.")
+            raise UserError(tr("No model is loaded."), tr("Load a model first."))
         return self._backend
 
     def _emit(self, event: str, info: Optional[ModelInfo]) -> None:

@@ -109,8 +109,8 @@ def _wrong_shape(lora: LoraAdapter, key: str, got, want, lora_hidden, arch: Arch
 
 def check_disk(out_dir: Path, need: int) -> int:
     """Free bytes where the output goes; raises if the output will not fit."""
-    return require_space(out_dir, need, "the merged model",
-                         hint="Free some space or choose an output folder on another disk.")
+    return require_space(out_dir, need, tr("the merged model"),
+                         hint=tr("Free some space or choose an output folder on another disk."))
 
 
 def check_output_location(out_dir: Path, inputs: list[Path], overwrite: bool) -> None:

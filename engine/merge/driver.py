@@ -114,7 +114,7 @@ def plan_merge(base_dir, lora_dirs, out_dir, *, out_format: str = "hf", dtype: s
         checks.check_output_location(out_dir, [Path(base_dir), *lora_dirs], overwrite)
         check_writable(out_dir, "the merged model")
     except OSError as exc:          # a name too long, a file in the way: one line, not a traceback
-        raise user_error_from_os(exc, out_dir, "write the merged model to") from None
+        raise user_error_from_os(exc, out_dir, tr("write the merged model to")) from None
     # LoRAs first: they are small, and a missing one is named before the (large) base is touched.
     loras: list[LoraAdapter] = []
     base = None

@@ -320,6 +320,10 @@
         <translation>네트워크나 프록시를 확인하거나 다운로드 소스를 바꾸세요. 다운로드를 다시 실행하면 멈춘 곳에서 이어집니다.</translation>
     </message>
     <message>
+        <source>Free up space, or choose a models folder on another disk in Settings.</source>
+        <translation>공간을 확보하거나 설정에서 다른 디스크의 모델 폴더를 선택하세요.</translation>
+    </message>
+    <message>
         <source>{name}: {reason}; retrying in {delay} s ({failures}/{retries})</source>
         <translation>{name}: {reason}; {delay}초 후 다시 시도({failures}/{retries})</translation>
     </message>
@@ -380,6 +384,10 @@
         <translation>체크포인트가 불완전합니다. 다시 병합하거나 다운로드하세요.</translation>
     </message>
     <message>
+        <source>Free some space, or choose an output folder on another disk.</source>
+        <translation>공간을 확보하거나 다른 디스크의 출력 폴더를 선택하세요.</translation>
+    </message>
+    <message>
         <source>Converting {new_name}</source>
         <translation>{new_name} 변환 중</translation>
     </message>
@@ -396,8 +404,68 @@
         <translation>변환됨</translation>
     </message>
     <message>
+        <source>the GGUF files</source>
+        <translation>GGUF 파일</translation>
+    </message>
+    <message>
         <source>Converting to GGUF F16</source>
         <translation>GGUF F16으로 변환 중</translation>
+    </message>
+    <message>
+        <source>--few-shot {n} is not a number of examples.</source>
+        <translation>--few-shot {n}은(는) 올바른 예시 개수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Use 0 (zero-shot), 1-5, or -1 for every dev example.</source>
+        <translation>0(제로샷), 1-5 또는 -1(모든 dev 예시)을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>{path} holds no C-Eval files (&lt;subject&gt;_{split}.csv).</source>
+        <translation>{path}에 C-Eval 파일(&lt;subject&gt;_{split}.csv)이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pass the unzipped ceval-exam folder.</source>
+        <translation>압축을 푼 ceval-exam 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: id {id} appears twice.</source>
+        <translation>{path}: id {id}가 두 번 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Each question needs its own id; unzip ceval-exam.zip again.</source>
+        <translation>문제마다 고유한 id가 필요합니다. ceval-exam.zip의 압축을 다시 푸세요.</translation>
+    </message>
+    <message>
+        <source>{path} has {n} examples, fewer than --few-shot {few_shot}.</source>
+        <translation>{path}의 예시는 {n}개로 --few-shot {few_shot}보다 적습니다.</translation>
+    </message>
+    <message>
+        <source>Use --few-shot {n} or less.</source>
+        <translation>--few-shot {n} 이하로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path}: no explanation for example id {id}, which chain-of-thought few-shot needs.</source>
+        <translation>{path}: 예시 id {id}에 해설(explanation)이 없습니다. 생각의 사슬(CoT) 퓨샷에는 해설이 필요합니다.</translation>
+    </message>
+    <message>
+        <source>Use the official dev files (they have an explanation column), or turn CoT off.</source>
+        <translation>공식 dev 파일(explanation 열 포함)을 사용하거나 CoT를 끄세요.</translation>
+    </message>
+    <message>
+        <source>{path} holds a C-Eval run made with other settings ({settings}).</source>
+        <translation>{path}에 다른 설정({settings})으로 실행한 C-Eval 결과가 있습니다.</translation>
+    </message>
+    <message>
+        <source>Choose another output folder, or start fresh (--fresh) to replace it.</source>
+        <translation>다른 출력 폴더를 선택하거나, 처음부터 다시 실행(--fresh)하여 덮어쓰세요.</translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <translation>평가 중</translation>
+    </message>
+    <message>
+        <source>{file}, question id {ids}: {message}</source>
+        <translation>{file}, 문제 id {ids}: {message}</translation>
     </message>
     <message>
         <source>Done</source>
@@ -488,6 +556,14 @@
         <translation>이 LoRA는 다른 모델용으로 학습되었습니다. 해당 기본 모델을 선택하세요.</translation>
     </message>
     <message>
+        <source>the merged model</source>
+        <translation>병합된 모델</translation>
+    </message>
+    <message>
+        <source>Free some space or choose an output folder on another disk.</source>
+        <translation>공간을 확보하거나 다른 디스크의 출력 폴더를 선택하세요.</translation>
+    </message>
+    <message>
         <source>The output folder {out} overlaps the input {folder}.</source>
         <translation>출력 폴더 {out}이(가) 입력 {folder}과(와) 겹칩니다.</translation>
     </message>
@@ -526,6 +602,10 @@
     <message>
         <source>Add at least one LoRA folder.</source>
         <translation>LoRA 폴더를 하나 이상 추가하세요.</translation>
+    </message>
+    <message>
+        <source>write the merged model to</source>
+        <translation>병합된 모델 쓰기</translation>
     </message>
     <message>
         <source>Removing the partial output of an earlier merge</source>
@@ -718,6 +798,14 @@
     <message>
         <source>Writing {name}</source>
         <translation>{name} 쓰는 중</translation>
+    </message>
+    <message>
+        <source>the download into {folder}</source>
+        <translation>{folder}(으)로의 다운로드</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose another models folder in Settings.</source>
+        <translation>공간을 확보하거나 설정에서 다른 모델 폴더를 선택하세요.</translation>
     </message>
     <message>
         <source>Downloading {name}</source>
@@ -1094,6 +1182,370 @@
     <message>
         <source>Training</source>
         <translation>학습 중</translation>
+    </message>
+    <message>
+        <source>write {what} to</source>
+        <translation>{what} 쓰기</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>읽기</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for {what}: it needs {needed}, {free} is free on {where} (short by {short}).</source>
+        <translation>{what}에 필요한 디스크 공간이 부족합니다: {needed}가 필요하지만 {where}의 여유 공간은 {free}입니다({short} 부족).</translation>
+    </message>
+    <message>
+        <source>Free up space, or choose a folder on another disk.</source>
+        <translation>공간을 확보하거나 다른 디스크의 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The model returned non-finite scores (inf or NaN) for the answer letters.</source>
+        <translation>모델이 답 문자에 대해 유한하지 않은 점수(inf 또는 NaN)를 반환했습니다.</translation>
+    </message>
+    <message>
+        <source>The model file is damaged or its weights overflow in this precision; try an F16/F32 or another quantization.</source>
+        <translation>모델 파일이 손상되었거나 이 정밀도에서 가중치가 오버플로됩니다. F16/F32 또는 다른 양자화를 사용해 보세요.</translation>
+    </message>
+    <message>
+        <source>C-Eval file not found: {path}.</source>
+        <translation>C-Eval 파일을 찾을 수 없습니다: {path}.</translation>
+    </message>
+    <message>
+        <source>Point --data at the unzipped ceval-exam folder (it holds dev/, val/ and test/).</source>
+        <translation>--data를 압축을 푼 ceval-exam 폴더(dev/, val/, test/ 포함)로 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text.</source>
+        <translation>{path}은(는) UTF-8 텍스트가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Use the CSV files from the official ceval-exam.zip.</source>
+        <translation>공식 ceval-exam.zip의 CSV 파일을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable CSV file: {error}.</source>
+        <translation>{path}은(는) 읽을 수 있는 CSV 파일이 아닙니다: {error}.</translation>
+    </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>{path}이(가) 비어 있습니다.</translation>
+    </message>
+    <message>
+        <source>{path}, row {n}: {fields} fields where the header has {header}.</source>
+        <translation>{path}, {n}행: 필드가 {fields}개인데 헤더에는 {header}개가 있습니다.</translation>
+    </message>
+    <message>
+        <source>The file is damaged; unzip ceval-exam.zip again.</source>
+        <translation>파일이 손상되었습니다. ceval-exam.zip의 압축을 다시 푸세요.</translation>
+    </message>
+    <message>
+        <source>{path}: missing column(s) {columns}.</source>
+        <translation>{path}: {columns} 열이 없습니다.</translation>
+    </message>
+    <message>
+        <source>C-Eval files have the columns id,question,A,B,C,D,answer (no answer in test/).</source>
+        <translation>C-Eval 파일에는 id,question,A,B,C,D,answer 열이 있습니다(test/에는 answer 없음).</translation>
+    </message>
+    <message>
+        <source>{path}, row {n}: answer {answer} is not one of A, B, C, D.</source>
+        <translation>{path}, {n}행: 답 {answer}은(는) A, B, C, D 중 하나가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Fix the row, or unzip ceval-exam.zip again.</source>
+        <translation>해당 행을 고치거나 ceval-exam.zip의 압축을 다시 푸세요.</translation>
+    </message>
+    <message>
+        <source>Unknown split {split}.</source>
+        <translation>알 수 없는 분할 {split}.</translation>
+    </message>
+    <message>
+        <source>Use val (with answers, scored) or test (for submission).</source>
+        <translation>val(정답 포함, 채점) 또는 test(제출용)를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>C-Eval data folder not found: {path}.</source>
+        <translation>C-Eval 데이터 폴더를 찾을 수 없습니다: {path}.</translation>
+    </message>
+    <message>
+        <source>Download ceval-exam.zip (Hugging Face / hf-mirror / ModelScope: ceval/ceval-exam), unzip it, and pass the folder that holds dev/, val/ and test/.</source>
+        <translation>ceval-exam.zip(Hugging Face / hf-mirror / ModelScope: ceval/ceval-exam)을 내려받아 압축을 풀고, dev/, val/, test/가 있는 폴더를 지정하세요.</translation>
+    </message>
+    <message>
+        <source>{path} has no {split}/ folder.</source>
+        <translation>{path}에 {split}/ 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Pass the unzipped ceval-exam folder: it holds dev/, val/ and test/.</source>
+        <translation>압축을 푼 ceval-exam 폴더를 지정하세요. 그 안에 dev/, val/, test/가 있습니다.</translation>
+    </message>
+    <message>
+        <source>C-Eval file not found: {path} (and {n} more).</source>
+        <translation>C-Eval 파일을 찾을 수 없습니다: {path} (외 {n}개).</translation>
+    </message>
+    <message>
+        <source>Unzip the complete ceval-exam.zip there, or choose fewer subjects.</source>
+        <translation>전체 ceval-exam.zip을 그곳에 압축 해제하거나 과목을 줄이세요.</translation>
+    </message>
+    <message>
+        <source>ceval-exam.zip cannot be downloaded from {source} by the app.</source>
+        <translation>이 앱은 {source}에서 ceval-exam.zip을 내려받을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Use {sources}, or download it from {page} and unzip it.</source>
+        <translation>{sources}을(를) 사용하거나 {page}에서 직접 내려받아 압축을 푸세요.</translation>
+    </message>
+    <message>
+        <source>{name} holds an unsafe path {path}.</source>
+        <translation>{name}에 안전하지 않은 경로 {path}이(가) 있습니다.</translation>
+    </message>
+    <message>
+        <source>Download the official ceval-exam.zip again.</source>
+        <translation>공식 ceval-exam.zip을 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{name} has no dev/ and val/ folders.</source>
+        <translation>{name}에 dev/ 및 val/ 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Download the official ceval-exam.zip (dataset ceval/ceval-exam).</source>
+        <translation>공식 ceval-exam.zip(데이터셋 ceval/ceval-exam)을 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>{path} is not a complete zip file.</source>
+        <translation>{path}은(는) 완전한 zip 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Download ceval-exam.zip again.</source>
+        <translation>ceval-exam.zip을 다시 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Unpacking ceval-exam.zip</source>
+        <translation>ceval-exam.zip 압축 해제 중</translation>
+    </message>
+    <message>
+        <source>Did you mean {name}?</source>
+        <translation>{name}을(를) 말씀하신 건가요?</translation>
+    </message>
+    <message>
+        <source>Use subject keys such as computer_network, a group (STEM, &apos;Social Science&apos;, Humanities, Other) or all.</source>
+        <translation>computer_network 같은 과목 키, 그룹(STEM, 'Social Science', Humanities, Other) 또는 all을 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Unknown C-Eval subject {name}.</source>
+        <translation>알 수 없는 C-Eval 과목 {name}.</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name} ({error}).</source>
+        <translation>llama.cpp가 {name}을(를) 불러오지 못했습니다({error}).</translation>
+    </message>
+    <message>
+        <source>Convert the model again; if it keeps failing, report the log.</source>
+        <translation>모델을 다시 변환하세요. 계속 실패하면 로그를 보고해 주세요.</translation>
+    </message>
+    <message>
+        <source>llama.cpp returned logits of shape {got}, transformers {expected}.</source>
+        <translation>llama.cpp가 반환한 logits의 형태는 {got}, transformers는 {expected}입니다.</translation>
+    </message>
+    <message>
+        <source>The GGUF vocabulary does not match the model; convert it again.</source>
+        <translation>GGUF 어휘가 모델과 일치하지 않습니다. 다시 변환하세요.</translation>
+    </message>
+    <message>
+        <source>The perplexity text is too short.</source>
+        <translation>퍼플렉서티 측정용 텍스트가 너무 짧습니다.</translation>
+    </message>
+    <message>
+        <source>Use a text of at least a few sentences.</source>
+        <translation>최소 몇 문장 이상의 텍스트를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>Perplexity of {name}</source>
+        <translation>{name}의 퍼플렉서티</translation>
+    </message>
+    <message>
+        <source>Loading the GGUF in llama.cpp</source>
+        <translation>llama.cpp에서 GGUF 불러오는 중</translation>
+    </message>
+    <message>
+        <source>Comparing tokenizers</source>
+        <translation>토크나이저 비교 중</translation>
+    </message>
+    <message>
+        <source>Logits were not compared: a float32 transformers copy of this model does not fit in the free memory.</source>
+        <translation>logits를 비교하지 않았습니다: 이 모델의 float32 transformers 사본이 여유 메모리에 들어가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Comparing logits with transformers</source>
+        <translation>transformers와 logits 비교 중</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>검증됨</translation>
+    </message>
+    <message>
+        <source>The model host has been shut down.</source>
+        <translation>모델 호스트가 종료되었습니다.</translation>
+    </message>
+    <message>
+        <source>Restart the application.</source>
+        <translation>애플리케이션을 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <source>The model is busy: {n} requests are already waiting.</source>
+        <translation>모델이 사용 중입니다: 이미 {n}개의 요청이 대기 중입니다.</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>잠시 후 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>불러온 모델이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>먼저 모델을 불러오세요.</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>권한이 거부되었습니다</translation>
+    </message>
+    <message>
+        <source>Choose a folder you are allowed to write to (for example one in your home folder), or change the permissions of {path}.</source>
+        <translation>쓰기 권한이 있는 폴더(예: 홈 폴더 안의 폴더)를 선택하거나 {path}의 권한을 변경하세요.</translation>
+    </message>
+    <message>
+        <source>the operating system does not allow it</source>
+        <translation>운영 체제가 허용하지 않습니다</translation>
+    </message>
+    <message>
+        <source>Choose a folder in your home folder or on a data disk.</source>
+        <translation>홈 폴더나 데이터 디스크의 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>the disk it is on is read-only</source>
+        <translation>해당 디스크가 읽기 전용입니다</translation>
+    </message>
+    <message>
+        <source>Choose a folder on a writable disk (a read-only mount, DVD or locked drive cannot hold it).</source>
+        <translation>쓰기 가능한 디스크의 폴더를 선택하세요(읽기 전용 마운트, DVD, 잠긴 드라이브에는 저장할 수 없습니다).</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>디스크가 가득 찼습니다</translation>
+    </message>
+    <message>
+        <source>Free some space on that disk, or choose a folder on a disk with more free space.</source>
+        <translation>해당 디스크의 공간을 확보하거나 여유 공간이 더 많은 디스크의 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up</source>
+        <translation>디스크 할당량을 모두 사용했습니다</translation>
+    </message>
+    <message>
+        <source>Delete files you no longer need, or choose a folder outside your quota.</source>
+        <translation>필요 없는 파일을 삭제하거나 할당량 밖의 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>something with that name already exists</source>
+        <translation>같은 이름의 항목이 이미 있습니다</translation>
+    </message>
+    <message>
+        <source>Choose another name, or move the existing {kind} out of the way.</source>
+        <translation>다른 이름을 선택하거나 기존 {kind}을(를) 다른 곳으로 옮기세요.</translation>
+    </message>
+    <message>
+        <source>a part of this path is a file, not a folder</source>
+        <translation>경로의 일부가 폴더가 아니라 파일입니다</translation>
+    </message>
+    <message>
+        <source>Choose another location, or rename the file that is in the way.</source>
+        <translation>다른 위치를 선택하거나 방해가 되는 파일의 이름을 바꾸세요.</translation>
+    </message>
+    <message>
+        <source>it is a folder, where a file is expected</source>
+        <translation>파일이 필요한 곳에 폴더가 있습니다</translation>
+    </message>
+    <message>
+        <source>Give a file name (for example model.gguf) rather than a folder.</source>
+        <translation>폴더가 아닌 파일 이름(예: model.gguf)을 지정하세요.</translation>
+    </message>
+    <message>
+        <source>it, or a folder on the way to it, does not exist or cannot hold files</source>
+        <translation>해당 경로나 상위 폴더가 없거나 파일을 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder on a normal disk.</source>
+        <translation>일반 디스크에 있는 기존 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>the name is too long for this file system</source>
+        <translation>이 파일 시스템에서 쓰기에는 이름이 너무 깁니다</translation>
+    </message>
+    <message>
+        <source>Choose a shorter name, or a folder with a shorter path.</source>
+        <translation>더 짧은 이름이나 경로가 더 짧은 폴더를 선택하세요.</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>열린 파일이 너무 많습니다</translation>
+    </message>
+    <message>
+        <source>Close other programs or jobs and try again.</source>
+        <translation>다른 프로그램이나 작업을 닫고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>the disk reported a read/write error</source>
+        <translation>디스크에서 읽기/쓰기 오류가 발생했습니다</translation>
+    </message>
+    <message>
+        <source>Check the disk (and its cable or network connection), then try again.</source>
+        <translation>디스크(및 케이블 또는 네트워크 연결)를 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>the folder is not empty</source>
+        <translation>폴더가 비어 있지 않습니다</translation>
+    </message>
+    <message>
+        <source>Choose an empty or new folder, or remove what is in it.</source>
+        <translation>비어 있거나 새 폴더를 선택하거나, 안의 내용을 지우세요.</translation>
+    </message>
+    <message>
+        <source>Check the path and the disk, then try again.</source>
+        <translation>경로와 디스크를 확인한 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <source>there is a file with that name where a folder is needed</source>
+        <translation>폴더가 필요한 곳에 같은 이름의 파일이 있습니다</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>해당 위치</translation>
+    </message>
+    <message>
+        <source>Cannot {action} {path}: {problem}.</source>
+        <translation>{action} 실패 ({path}): {problem}.</translation>
+    </message>
+    <message>
+        <source>Cannot {action}: {problem}.</source>
+        <translation>{action} 실패: {problem}.</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}.</source>
+        <translation>{path}: {problem}.</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}.</translation>
     </message>
 </context>
 </TS>

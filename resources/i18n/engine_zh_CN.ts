@@ -320,6 +320,10 @@
         <translation>请检查网络或代理，或切换下载源；再次运行下载即可从中断处继续。</translation>
     </message>
     <message>
+        <source>Free up space, or choose a models folder on another disk in Settings.</source>
+        <translation>请释放空间，或在“设置”中选择其他磁盘上的模型文件夹。</translation>
+    </message>
+    <message>
         <source>{name}: {reason}; retrying in {delay} s ({failures}/{retries})</source>
         <translation>{name}：{reason}；{delay} 秒后重试（{failures}/{retries}）</translation>
     </message>
@@ -380,6 +384,10 @@
         <translation>检查点不完整；请重新合并或下载。</translation>
     </message>
     <message>
+        <source>Free some space, or choose an output folder on another disk.</source>
+        <translation>请释放一些空间，或选择其他磁盘上的输出文件夹。</translation>
+    </message>
+    <message>
         <source>Converting {new_name}</source>
         <translation>正在转换 {new_name}</translation>
     </message>
@@ -396,8 +404,68 @@
         <translation>已转换</translation>
     </message>
     <message>
+        <source>the GGUF files</source>
+        <translation>GGUF 文件</translation>
+    </message>
+    <message>
         <source>Converting to GGUF F16</source>
         <translation>正在转换为 GGUF F16</translation>
+    </message>
+    <message>
+        <source>--few-shot {n} is not a number of examples.</source>
+        <translation>--few-shot {n} 不是有效的示例数量。</translation>
+    </message>
+    <message>
+        <source>Use 0 (zero-shot), 1-5, or -1 for every dev example.</source>
+        <translation>请使用 0（零样本）、1-5，或 -1（使用全部 dev 示例）。</translation>
+    </message>
+    <message>
+        <source>{path} holds no C-Eval files (&lt;subject&gt;_{split}.csv).</source>
+        <translation>{path} 中没有 C-Eval 文件（&lt;subject&gt;_{split}.csv）。</translation>
+    </message>
+    <message>
+        <source>Pass the unzipped ceval-exam folder.</source>
+        <translation>请指定解压后的 ceval-exam 文件夹。</translation>
+    </message>
+    <message>
+        <source>{path}: id {id} appears twice.</source>
+        <translation>{path}：id {id} 出现了两次。</translation>
+    </message>
+    <message>
+        <source>Each question needs its own id; unzip ceval-exam.zip again.</source>
+        <translation>每道题都需要唯一的 id；请重新解压 ceval-exam.zip。</translation>
+    </message>
+    <message>
+        <source>{path} has {n} examples, fewer than --few-shot {few_shot}.</source>
+        <translation>{path} 只有 {n} 个示例，少于 --few-shot {few_shot}。</translation>
+    </message>
+    <message>
+        <source>Use --few-shot {n} or less.</source>
+        <translation>请使用 --few-shot {n} 或更小的值。</translation>
+    </message>
+    <message>
+        <source>{path}: no explanation for example id {id}, which chain-of-thought few-shot needs.</source>
+        <translation>{path}：示例 id {id} 没有解析（explanation），而思维链（CoT）少样本需要它。</translation>
+    </message>
+    <message>
+        <source>Use the official dev files (they have an explanation column), or turn CoT off.</source>
+        <translation>请使用官方 dev 文件（含 explanation 列），或关闭 CoT。</translation>
+    </message>
+    <message>
+        <source>{path} holds a C-Eval run made with other settings ({settings}).</source>
+        <translation>{path} 中已有一次使用不同设置（{settings}）的 C-Eval 运行。</translation>
+    </message>
+    <message>
+        <source>Choose another output folder, or start fresh (--fresh) to replace it.</source>
+        <translation>请选择其他输出文件夹，或从头开始（--fresh）以替换它。</translation>
+    </message>
+    <message>
+        <source>Evaluating</source>
+        <translation>正在评测</translation>
+    </message>
+    <message>
+        <source>{file}, question id {ids}: {message}</source>
+        <translation>{file}，题目 id {ids}：{message}</translation>
     </message>
     <message>
         <source>Done</source>
@@ -488,6 +556,14 @@
         <translation>此 LoRA 是为另一个模型训练的；请选择它对应的基础模型。</translation>
     </message>
     <message>
+        <source>the merged model</source>
+        <translation>合并后的模型</translation>
+    </message>
+    <message>
+        <source>Free some space or choose an output folder on another disk.</source>
+        <translation>请释放一些空间，或选择其他磁盘上的输出文件夹。</translation>
+    </message>
+    <message>
         <source>The output folder {out} overlaps the input {folder}.</source>
         <translation>输出文件夹 {out} 与输入 {folder} 重叠。</translation>
     </message>
@@ -526,6 +602,10 @@
     <message>
         <source>Add at least one LoRA folder.</source>
         <translation>请至少添加一个 LoRA 文件夹。</translation>
+    </message>
+    <message>
+        <source>write the merged model to</source>
+        <translation>将合并后的模型写入</translation>
     </message>
     <message>
         <source>Removing the partial output of an earlier merge</source>
@@ -718,6 +798,14 @@
     <message>
         <source>Writing {name}</source>
         <translation>正在写入 {name}</translation>
+    </message>
+    <message>
+        <source>the download into {folder}</source>
+        <translation>下载到 {folder} 的文件</translation>
+    </message>
+    <message>
+        <source>Free some space, or choose another models folder in Settings.</source>
+        <translation>请释放一些空间，或在“设置”中选择其他模型文件夹。</translation>
     </message>
     <message>
         <source>Downloading {name}</source>
@@ -1094,6 +1182,370 @@
     <message>
         <source>Training</source>
         <translation>正在训练</translation>
+    </message>
+    <message>
+        <source>write {what} to</source>
+        <translation>将 {what} 写入</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>读取</translation>
+    </message>
+    <message>
+        <source>Not enough disk space for {what}: it needs {needed}, {free} is free on {where} (short by {short}).</source>
+        <translation>{what} 所需的磁盘空间不足：需要 {needed}，{where} 上仅剩 {free}（还差 {short}）。</translation>
+    </message>
+    <message>
+        <source>Free up space, or choose a folder on another disk.</source>
+        <translation>请释放空间，或选择其他磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>The model returned non-finite scores (inf or NaN) for the answer letters.</source>
+        <translation>模型为答案字母给出了非有限的分数（inf 或 NaN）。</translation>
+    </message>
+    <message>
+        <source>The model file is damaged or its weights overflow in this precision; try an F16/F32 or another quantization.</source>
+        <translation>模型文件已损坏，或其权重在此精度下溢出；请尝试 F16/F32 或其他量化类型。</translation>
+    </message>
+    <message>
+        <source>C-Eval file not found: {path}.</source>
+        <translation>找不到 C-Eval 文件：{path}。</translation>
+    </message>
+    <message>
+        <source>Point --data at the unzipped ceval-exam folder (it holds dev/, val/ and test/).</source>
+        <translation>请将 --data 指向解压后的 ceval-exam 文件夹（其中包含 dev/、val/ 和 test/）。</translation>
+    </message>
+    <message>
+        <source>{path} is not UTF-8 text.</source>
+        <translation>{path} 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <source>Use the CSV files from the official ceval-exam.zip.</source>
+        <translation>请使用官方 ceval-exam.zip 中的 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable CSV file: {error}.</source>
+        <translation>{path} 不是可读取的 CSV 文件：{error}。</translation>
+    </message>
+    <message>
+        <source>{path} is empty.</source>
+        <translation>{path} 是空的。</translation>
+    </message>
+    <message>
+        <source>{path}, row {n}: {fields} fields where the header has {header}.</source>
+        <translation>{path}，第 {n} 行：有 {fields} 个字段，而表头有 {header} 个。</translation>
+    </message>
+    <message>
+        <source>The file is damaged; unzip ceval-exam.zip again.</source>
+        <translation>文件已损坏；请重新解压 ceval-exam.zip。</translation>
+    </message>
+    <message>
+        <source>{path}: missing column(s) {columns}.</source>
+        <translation>{path}：缺少列 {columns}。</translation>
+    </message>
+    <message>
+        <source>C-Eval files have the columns id,question,A,B,C,D,answer (no answer in test/).</source>
+        <translation>C-Eval 文件应包含 id,question,A,B,C,D,answer 列（test/ 中没有 answer）。</translation>
+    </message>
+    <message>
+        <source>{path}, row {n}: answer {answer} is not one of A, B, C, D.</source>
+        <translation>{path}，第 {n} 行：答案 {answer} 不是 A、B、C、D 之一。</translation>
+    </message>
+    <message>
+        <source>Fix the row, or unzip ceval-exam.zip again.</source>
+        <translation>请修正该行，或重新解压 ceval-exam.zip。</translation>
+    </message>
+    <message>
+        <source>Unknown split {split}.</source>
+        <translation>未知的数据划分 {split}。</translation>
+    </message>
+    <message>
+        <source>Use val (with answers, scored) or test (for submission).</source>
+        <translation>请使用 val（有答案，可计分）或 test（用于提交）。</translation>
+    </message>
+    <message>
+        <source>C-Eval data folder not found: {path}.</source>
+        <translation>找不到 C-Eval 数据文件夹：{path}。</translation>
+    </message>
+    <message>
+        <source>Download ceval-exam.zip (Hugging Face / hf-mirror / ModelScope: ceval/ceval-exam), unzip it, and pass the folder that holds dev/, val/ and test/.</source>
+        <translation>请下载 ceval-exam.zip（Hugging Face / hf-mirror / ModelScope：ceval/ceval-exam），解压后指定包含 dev/、val/ 和 test/ 的文件夹。</translation>
+    </message>
+    <message>
+        <source>{path} has no {split}/ folder.</source>
+        <translation>{path} 中没有 {split}/ 文件夹。</translation>
+    </message>
+    <message>
+        <source>Pass the unzipped ceval-exam folder: it holds dev/, val/ and test/.</source>
+        <translation>请指定解压后的 ceval-exam 文件夹：其中包含 dev/、val/ 和 test/。</translation>
+    </message>
+    <message>
+        <source>C-Eval file not found: {path} (and {n} more).</source>
+        <translation>找不到 C-Eval 文件：{path}（另有 {n} 个）。</translation>
+    </message>
+    <message>
+        <source>Unzip the complete ceval-exam.zip there, or choose fewer subjects.</source>
+        <translation>请将完整的 ceval-exam.zip 解压到那里，或少选一些科目。</translation>
+    </message>
+    <message>
+        <source>ceval-exam.zip cannot be downloaded from {source} by the app.</source>
+        <translation>本应用无法从 {source} 下载 ceval-exam.zip。</translation>
+    </message>
+    <message>
+        <source>Use {sources}, or download it from {page} and unzip it.</source>
+        <translation>请使用 {sources}，或从 {page} 手动下载并解压。</translation>
+    </message>
+    <message>
+        <source>{name} holds an unsafe path {path}.</source>
+        <translation>{name} 中包含不安全的路径 {path}。</translation>
+    </message>
+    <message>
+        <source>Download the official ceval-exam.zip again.</source>
+        <translation>请重新下载官方 ceval-exam.zip。</translation>
+    </message>
+    <message>
+        <source>{name} has no dev/ and val/ folders.</source>
+        <translation>{name} 中没有 dev/ 和 val/ 文件夹。</translation>
+    </message>
+    <message>
+        <source>Download the official ceval-exam.zip (dataset ceval/ceval-exam).</source>
+        <translation>请下载官方 ceval-exam.zip（数据集 ceval/ceval-exam）。</translation>
+    </message>
+    <message>
+        <source>{path} is not a complete zip file.</source>
+        <translation>{path} 不是完整的 zip 文件。</translation>
+    </message>
+    <message>
+        <source>Download ceval-exam.zip again.</source>
+        <translation>请重新下载 ceval-exam.zip。</translation>
+    </message>
+    <message>
+        <source>Unpacking ceval-exam.zip</source>
+        <translation>正在解压 ceval-exam.zip</translation>
+    </message>
+    <message>
+        <source>Did you mean {name}?</source>
+        <translation>您是指 {name} 吗？</translation>
+    </message>
+    <message>
+        <source>Use subject keys such as computer_network, a group (STEM, &apos;Social Science&apos;, Humanities, Other) or all.</source>
+        <translation>请使用科目键（如 computer_network）、类别（STEM、'Social Science'、Humanities、Other）或 all。</translation>
+    </message>
+    <message>
+        <source>Unknown C-Eval subject {name}.</source>
+        <translation>未知的 C-Eval 科目 {name}。</translation>
+    </message>
+    <message>
+        <source>llama.cpp could not load {name} ({error}).</source>
+        <translation>llama.cpp 无法加载 {name}（{error}）。</translation>
+    </message>
+    <message>
+        <source>Convert the model again; if it keeps failing, report the log.</source>
+        <translation>请重新转换模型；如果仍然失败，请提交日志。</translation>
+    </message>
+    <message>
+        <source>llama.cpp returned logits of shape {got}, transformers {expected}.</source>
+        <translation>llama.cpp 返回的 logits 形状为 {got}，而 transformers 为 {expected}。</translation>
+    </message>
+    <message>
+        <source>The GGUF vocabulary does not match the model; convert it again.</source>
+        <translation>GGUF 词表与模型不一致；请重新转换。</translation>
+    </message>
+    <message>
+        <source>The perplexity text is too short.</source>
+        <translation>用于计算困惑度的文本太短。</translation>
+    </message>
+    <message>
+        <source>Use a text of at least a few sentences.</source>
+        <translation>请使用至少包含几句话的文本。</translation>
+    </message>
+    <message>
+        <source>Perplexity of {name}</source>
+        <translation>{name} 的困惑度</translation>
+    </message>
+    <message>
+        <source>Loading the GGUF in llama.cpp</source>
+        <translation>正在用 llama.cpp 加载 GGUF</translation>
+    </message>
+    <message>
+        <source>Comparing tokenizers</source>
+        <translation>正在比较分词器</translation>
+    </message>
+    <message>
+        <source>Logits were not compared: a float32 transformers copy of this model does not fit in the free memory.</source>
+        <translation>未比较 logits：该模型的 float32 transformers 副本超出了可用内存。</translation>
+    </message>
+    <message>
+        <source>Comparing logits with transformers</source>
+        <translation>正在与 transformers 比较 logits</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>已校验</translation>
+    </message>
+    <message>
+        <source>The model host has been shut down.</source>
+        <translation>模型宿主已关闭。</translation>
+    </message>
+    <message>
+        <source>Restart the application.</source>
+        <translation>请重新启动应用。</translation>
+    </message>
+    <message>
+        <source>The model is busy: {n} requests are already waiting.</source>
+        <translation>模型正忙：已有 {n} 个请求在等待。</translation>
+    </message>
+    <message>
+        <source>Try again in a moment.</source>
+        <translation>请稍后再试。</translation>
+    </message>
+    <message>
+        <source>No model is loaded.</source>
+        <translation>尚未加载模型。</translation>
+    </message>
+    <message>
+        <source>Load a model first.</source>
+        <translation>请先加载模型。</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <source>Choose a folder you are allowed to write to (for example one in your home folder), or change the permissions of {path}.</source>
+        <translation>请选择有写入权限的文件夹（例如主目录下的文件夹），或更改 {path} 的权限。</translation>
+    </message>
+    <message>
+        <source>the operating system does not allow it</source>
+        <translation>操作系统不允许此操作</translation>
+    </message>
+    <message>
+        <source>Choose a folder in your home folder or on a data disk.</source>
+        <translation>请选择主目录或数据盘中的文件夹。</translation>
+    </message>
+    <message>
+        <source>the disk it is on is read-only</source>
+        <translation>所在磁盘为只读</translation>
+    </message>
+    <message>
+        <source>Choose a folder on a writable disk (a read-only mount, DVD or locked drive cannot hold it).</source>
+        <translation>请选择可写磁盘上的文件夹（只读挂载、光盘或已锁定的驱动器无法保存）。</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <source>Free some space on that disk, or choose a folder on a disk with more free space.</source>
+        <translation>请释放该磁盘上的空间，或选择剩余空间更多的磁盘上的文件夹。</translation>
+    </message>
+    <message>
+        <source>your disk quota is used up</source>
+        <translation>您的磁盘配额已用完</translation>
+    </message>
+    <message>
+        <source>Delete files you no longer need, or choose a folder outside your quota.</source>
+        <translation>请删除不再需要的文件，或选择配额之外的文件夹。</translation>
+    </message>
+    <message>
+        <source>something with that name already exists</source>
+        <translation>同名项目已存在</translation>
+    </message>
+    <message>
+        <source>Choose another name, or move the existing {kind} out of the way.</source>
+        <translation>请换一个名称，或将已有的{kind}移走。</translation>
+    </message>
+    <message>
+        <source>a part of this path is a file, not a folder</source>
+        <translation>路径中的某一部分是文件，而不是文件夹</translation>
+    </message>
+    <message>
+        <source>Choose another location, or rename the file that is in the way.</source>
+        <translation>请选择其他位置，或重命名挡路的文件。</translation>
+    </message>
+    <message>
+        <source>it is a folder, where a file is expected</source>
+        <translation>这里需要文件，但它是一个文件夹</translation>
+    </message>
+    <message>
+        <source>Give a file name (for example model.gguf) rather than a folder.</source>
+        <translation>请给出文件名（例如 model.gguf），而不是文件夹。</translation>
+    </message>
+    <message>
+        <source>it, or a folder on the way to it, does not exist or cannot hold files</source>
+        <translation>它或其上级文件夹不存在，或无法存放文件</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder on a normal disk.</source>
+        <translation>请选择普通磁盘上已存在的文件夹。</translation>
+    </message>
+    <message>
+        <source>the name is too long for this file system</source>
+        <translation>名称对此文件系统来说太长</translation>
+    </message>
+    <message>
+        <source>Choose a shorter name, or a folder with a shorter path.</source>
+        <translation>请使用更短的名称，或路径更短的文件夹。</translation>
+    </message>
+    <message>
+        <source>too many files are open</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <source>Close other programs or jobs and try again.</source>
+        <translation>请关闭其他程序或任务后重试。</translation>
+    </message>
+    <message>
+        <source>the disk reported a read/write error</source>
+        <translation>磁盘报告了读写错误</translation>
+    </message>
+    <message>
+        <source>Check the disk (and its cable or network connection), then try again.</source>
+        <translation>请检查磁盘（及其数据线或网络连接），然后重试。</translation>
+    </message>
+    <message>
+        <source>the folder is not empty</source>
+        <translation>文件夹不为空</translation>
+    </message>
+    <message>
+        <source>Choose an empty or new folder, or remove what is in it.</source>
+        <translation>请选择空文件夹或新文件夹，或清空其中的内容。</translation>
+    </message>
+    <message>
+        <source>Check the path and the disk, then try again.</source>
+        <translation>请检查路径和磁盘，然后重试。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>there is a file with that name where a folder is needed</source>
+        <translation>此处需要文件夹，但已有同名文件</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>该位置</translation>
+    </message>
+    <message>
+        <source>Cannot {action} {path}: {problem}.</source>
+        <translation>无法{action} {path}：{problem}。</translation>
+    </message>
+    <message>
+        <source>Cannot {action}: {problem}.</source>
+        <translation>无法{action}：{problem}。</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}.</source>
+        <translation>{path}：{problem}。</translation>
+    </message>
+    <message>
+        <source>{problem}.</source>
+        <translation>{problem}。</translation>
     </message>
 </context>
 </TS>
