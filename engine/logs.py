@@ -14,10 +14,11 @@ from . import paths
 
 LOG_FILE_NAME = "alpaca-studio.log"
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
+_HANDLER_NAME = "alpaca-studio"   # logging.Handler.name: tells our handler from any other
 
 
 def _ours(handler: logging.Handler) -> bool:
-    return bool(getattr(handler, "_alpaca_studio", False))
+    return handler.get_name() == _HANDLER_NAME
 
 
 def log_file_path() -> Path:
@@ -45,7 +46,7 @@ def setup_logging(level: int = logging.INFO) -> Path:
         # An unwritable log folder must not stop the app: keep the records out of the terminal.
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter(_FORMAT))
-    handler._alpaca_studio = True  # type: ignore[attr-defined]
+    handler.set_name(_HANDLER_NAME)
     root.addHandler(handler)
     root.setLevel(min(root.level or level, level))
     return log_file

@@ -42,32 +42,30 @@ class MetricsTail:
         data = self._partial + chunk
         lines = data.split(b"\n")
         self._partial = lines.pop()     # an unfinished last line waits for the rest
-        records = []
-        for line in lines:
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                rec = json.loads(line.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                continue
-            if isinstance(rec, dict) and "event" in rec:
-                records.append(rec)
-        return records
+        return [rec for rec in map(_record, lines) if rec is not None]
+
+    def read_rest(self) -> list[dict]:
+        """What ``read_new`` left waiting: a last line the writer did not end (at most one record)."""
+        rec = _record(self._partial)
+        return [] if rec is None else [rec]
+
+
+def _record(line: bytes) -> dict | None:
+    """One metrics record, or None for a blank, broken or foreign line."""
+    line = line.strip()
+    if not line:
+        return None
+    try:
+        rec = json.loads(line.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return rec if isinstance(rec, dict) and "event" in rec else None
 
 
 def read_records(path) -> list[dict]:
     """Every record of a metrics file (a missing file has none)."""
     tail = MetricsTail(path)
-    records = tail.read_new()
-    if tail._partial.strip():
-        try:
-            rec = json.loads(tail._partial.decode("utf-8"))
-            if isinstance(rec, dict) and "event" in rec:
-                records.append(rec)
-        except (ValueError, UnicodeDecodeError):
-            pass
-    return records
+    return tail.read_new() + tail.read_rest()
 
 
 def _num(v):
