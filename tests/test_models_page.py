@@ -148,6 +148,7 @@ def test_corrupt_download_shows_failed_with_reason(page, qtbot, release, http_se
     failures = []
     page.downloads["chinese-llama-plus-7b"].failed.connect(lambda m, h, d: failures.append(m))
     qtbot.waitUntil(lambda: "chinese-llama-plus-7b" not in page.downloads, timeout=30000)
+    qtbot.waitUntil(lambda: not page.reading, timeout=10000)      # the folder re-read after the download
     assert failures and release.sha("chinese-llama-plus-7b", "adapter_model.bin") in failures[0]
     assert _state(page, "chinese-llama-plus-7b") == "✗ Failed"
     assert "mismatch" in page.details.state.text().lower()

@@ -286,7 +286,12 @@ class FutureCall(QObject):
         # Queued even when the future is already done (the callback then runs right here):
         # the caller connects its slots before the result is delivered.
         self._done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
-        future.add_done_callback(self._done.emit)
+        future.add_done_callback(self._deliver)
+
+    def _deliver(self, future: concurrent.futures.Future) -> None:
+        # On the worker thread: a call whose window (and job manager) is gone has nobody to tell.
+        if shiboken6.isValid(self):
+            self._done.emit(future)
 
     @property
     def is_active(self) -> bool:
@@ -348,6 +353,7 @@ class JobManager(QObject):
         self._quiet: list[Job] = []
         self._shutdown_hooks: list[Callable[[], Any]] = []
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="query")
+        self._queries: set[concurrent.futures.Future] = set()     # running reads: shutdown waits for them
         self.closed = False
 
     def start(self, title: str, fn: Callable, *args, **kwargs) -> Job:
@@ -365,19 +371,29 @@ class JobManager(QObject):
         return job
 
     def query(self, fn: Callable[[], Any], on_result: Callable[[Any], None],
-              on_error: Callable[[str, str, str], None] | None = None, *, title: str = "query") -> FutureCall:
+              on_error: Callable[[str, str, str], None] | None = None, *, title: str = "query",
+              receiver: QObject | None = None) -> FutureCall:
         """Run ``fn()`` off the UI thread (a small pool: no thread started per read);
         ``on_result(value)`` (or ``on_error(message, hint, details)``) runs on the UI thread.
-        Dropped at shutdown: neither is called then."""
+        Dropped at shutdown, and once ``receiver`` (default: the QObject ``on_result`` is a
+        method of) is destroyed: neither is called then."""
+        receiver = receiver if receiver is not None else getattr(on_result, "__self__", None)
+        if not isinstance(receiver, QObject):
+            receiver = None
+
+        def gone() -> bool:
+            return self.closed or (receiver is not None and not shiboken6.isValid(receiver))
         future: concurrent.futures.Future = concurrent.futures.Future()
         if not self.closed:
             future = self._pool.submit(fn)
+            self._queries.add(future)
+            future.add_done_callback(self._queries.discard)
         else:
             future.cancel()
         call = FutureCall(title, future, self)
-        call.finished.connect(lambda value: None if self.closed else on_result(value))
+        call.finished.connect(lambda value: None if gone() else on_result(value))
         if on_error is not None:
-            call.failed.connect(lambda *error: None if self.closed else on_error(*error))
+            call.failed.connect(lambda *error: None if gone() else on_error(*error))
         else:
             call.failed.connect(lambda message, hint, details: log.warning("%s failed: %s %s", title, message, hint))
         for signal in (call.finished, call.failed, call.cancelled):
@@ -407,3 +423,4 @@ class JobManager(QObject):
                 log.exception("shutdown hook failed")
         for job in self.jobs + self._quiet:
             job.wait(timeout_ms)
+        concurrent.futures.wait(list(self._queries), timeout=timeout_ms / 1000)     # a read still running

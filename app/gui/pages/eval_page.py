@@ -323,7 +323,7 @@ class EvalPage(Page):
         number = self._runs_asked
         return self.context.jobs.query(lambda: read_runs(root),
                                        lambda runs: self._runs_arrived(number, root, runs, select),
-                                       title="List evaluation runs")
+                                       title="List evaluation runs", receiver=self)
 
     def _runs_arrived(self, number: int, root: Path, runs: list, select: str | None) -> None:
         if number <= self._runs_shown or not shiboken6.isValid(self):

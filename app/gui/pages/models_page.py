@@ -210,7 +210,7 @@ class ModelsPage(Page):
         self._reads += 1
         number = self._reads
         return self.context.jobs.query(self._read_library, lambda library: self._arrived(number, library),
-                                       title="Read the library")
+                                       title="Read the library", receiver=self)
 
     def _arrived(self, number: int, library: tuple[dict, list]) -> None:
         if number <= self._shown or not shiboken6.isValid(self):

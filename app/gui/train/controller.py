@@ -28,6 +28,7 @@ class RunController(QObject):
         self.checks: dict | None = None
         self.job: Job | None = None
         self.check_job = self.preview_job = self.hardware_job = None
+        self._asked = 0         # reads asked for: only the newest answer is shown
         self._bridge = _Bridge(self)
         self._bridge.record.connect(self._on_record)
         self._timer = QTimer(self, singleShot=True, interval=350)
@@ -70,14 +71,16 @@ class RunController(QObject):
     @Slot()
     def refresh(self) -> None:
         v = self.view
-        self.check_job = self.context.jobs.run_quietly(
-            "Check training inputs", tasks.check_inputs, self.mode, self.base(), self.tokenizer(),
-            v.data_edit.text().strip(), v.out_edit.text().strip())
-        self.check_job.finished.connect(self._checked)
+        args = (self.mode, self.base(), self.tokenizer(), v.data_edit.text().strip(), v.out_edit.text().strip())
+        # A read (off the UI thread, on the jobs layer's pool): only the newest answer is shown.
+        self._asked += 1
+        number = self._asked
+        self.check_job = self.context.jobs.query(
+            lambda: tasks.check_inputs(*args), lambda result: self._checked(result, number),
+            title="Check training inputs", receiver=self)
 
-    @Slot(object)
-    def _checked(self, result: dict) -> None:
-        if self.sender() is not self.check_job:
+    def _checked(self, result: dict, number: int = 0) -> None:
+        if number != self._asked:
             return
         v = self.view
         self.checks = result
@@ -97,20 +100,18 @@ class RunController(QObject):
             v.preview.clear(self.tr("Fix the inputs marked in red to see the data."))
             return
         v.preview.set_busy()
-        self.preview_job = self.context.jobs.run_quietly(
-            "Preview training data", tasks.data_preview, self.mode, self.tokenizer() or self.base(),
-            v.data_edit.text().strip(), v.length.value())
-        self.preview_job.finished.connect(self._previewed)
-        self.preview_job.failed.connect(self._preview_failed)
+        args = (self.mode, self.tokenizer() or self.base(), v.data_edit.text().strip(), v.length.value())
+        number = self._asked
+        self.preview_job = self.context.jobs.query(
+            lambda: tasks.data_preview(*args), lambda result: self._previewed(result, number),
+            lambda *error: self._preview_failed(*error, number=number), title="Preview training data", receiver=self)
 
-    @Slot(object)
-    def _previewed(self, result: dict) -> None:
-        if self.sender() is self.preview_job:
+    def _previewed(self, result: dict, number: int = 0) -> None:
+        if number == self._asked:
             self.view.preview.show_result(self.mode, result["stats"], result["records"])
 
-    @Slot(str, str, str)
-    def _preview_failed(self, message: str, hint: str, _details: str) -> None:
-        if self.sender() is self.preview_job:
+    def _preview_failed(self, message: str, hint: str, _details: str, number: int = 0) -> None:
+        if number == self._asked:
             self.view.show_error(self.view.data_error, f"{message}\n{hint}".strip())
             self.view.preview.clear(message)
 
@@ -125,6 +126,7 @@ class RunController(QObject):
         if not self.base():
             return
         self.view.hardware.set_busy()
+        # A device probe (torch, CUDA): housekeeping on its own quiet job, as the jobs layer says, not a pool read.
         self.hardware_job = self.context.jobs.run_quietly(
             "Check training memory", tasks.hardware_plan, self.base(), self.hardware_settings())
         self.hardware_job.finished.connect(self._hardware_planned)
@@ -283,8 +285,8 @@ class RunController(QObject):
         v.peft_edit.setText(form.get("peft_path") or "")
         metrics = self.context.store.ui_value(self._key("metrics"))
         if metrics:
-            self.context.jobs.run_quietly("Read the last training run", load_history,
-                                          metrics).finished.connect(self._history_read)
+            self.context.jobs.query(lambda: load_history(metrics), self._history_read,
+                                    title="Read the last training run")
         if self.base():
             self._hw_timer.start()
 

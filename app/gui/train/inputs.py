@@ -60,8 +60,9 @@ class RunInputs(QObject):
         self._fill_combo(self.view.tokenizer_combo, found["tokenizers"], self.tr("Same as the base model"))
 
     def reload_library(self) -> None:
-        self.context.jobs.run_quietly("Read the model library", tasks.library_models,
-                                          self.context.settings).finished.connect(self._library_read)
+        settings = self.context.settings
+        self.context.jobs.query(lambda: tasks.library_models(settings), self._library_read,
+                                title="Read the model library")
 
     def base(self) -> str:
         data = self.view.base_combo.currentData()

@@ -20,7 +20,7 @@ class VocabController(QObject):
         self.context, self.view = context, view
         self.train_job: Job | None = None
         self.merge_job: Job | None = None
-        self.check_job: Job | None = None
+        self.check_job = None           # a FutureCall (a read on the jobs pool)
         self.report: dict | None = None
         v = view
         v.corpus_browse.clicked.connect(self.browse_corpus)
@@ -103,8 +103,8 @@ class VocabController(QObject):
         v.show_error(v.train_error, "")
         self._remember()
         v.train_button.setEnabled(False)
-        self.check_job = self.context.jobs.run_quietly("Check the text files", tasks.check_vocab_files, [], corpus)
-        self.check_job.finished.connect(self._train_checked)
+        self.check_job = self.context.jobs.query(lambda: tasks.check_vocab_files([], corpus), self._train_checked,
+                                                 self._train_failed, title="Check the text files")
 
     @Slot(object)
     def _train_checked(self, problem: str) -> None:
@@ -151,9 +151,9 @@ class VocabController(QObject):
         v.show_error(v.merge_error, "")
         self._remember()
         v.merge_button.setEnabled(False)
-        self.check_job = self.context.jobs.run_quietly("Check the tokenizers", tasks.check_vocab_files,
-                                                       [llama, chinese], [])
-        self.check_job.finished.connect(self._merge_checked)
+        self.check_job = self.context.jobs.query(lambda: tasks.check_vocab_files([llama, chinese], []),
+                                                 self._merge_checked, self._merge_failed,
+                                                 title="Check the tokenizers")
 
     @Slot(object)
     def _merge_checked(self, problem: str) -> None:
