@@ -109,5 +109,5 @@ def check_output(out_dir: os.PathLike | str, needed: float, resume: bool) -> Non
     if out.is_dir() and not resume and (out / "checkpoints").is_dir() and any((out / "checkpoints").iterdir()):
         raise UserError(tr("{out}: holds checkpoints of an earlier run.", out=out),
                         tr("Add --resume to continue it, or choose another --out folder."))
-    require_space(out, needed, "training checkpoints and the LoRA",
-                  hint="Free up space, or give --out a folder on another disk.")
+    require_space(out, needed, tr("training checkpoints and the LoRA"),
+                  hint=tr("Free up space, or give --out a folder on another disk."))

@@ -1064,6 +1064,14 @@
         <translation>--resume을 붙여 이어 하거나 다른 --out 폴더를 선택하세요.</translation>
     </message>
     <message>
+        <source>training checkpoints and the LoRA</source>
+        <translation>학습 체크포인트와 LoRA</translation>
+    </message>
+    <message>
+        <source>Free up space, or give --out a folder on another disk.</source>
+        <translation>공간을 확보하거나 --out에 다른 디스크의 폴더를 지정하세요.</translation>
+    </message>
+    <message>
         <source>{path}: no such file or folder.</source>
         <translation>{path}: 그런 파일이나 폴더가 없습니다.</translation>
     </message>
@@ -1329,7 +1337,7 @@
     </message>
     <message>
         <source>Use subject keys such as computer_network, a group (STEM, &apos;Social Science&apos;, Humanities, Other) or all.</source>
-        <translation>computer_network 같은 과목 키, 그룹(STEM, 'Social Science', Humanities, Other) 또는 all을 사용하세요.</translation>
+        <translation>computer_network 같은 과목 키, 그룹(STEM, &apos;Social Science&apos;, Humanities, Other) 또는 all을 사용하세요.</translation>
     </message>
     <message>
         <source>Unknown C-Eval subject {name}.</source>

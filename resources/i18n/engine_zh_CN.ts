@@ -1064,6 +1064,14 @@
         <translation>加上 --resume 继续，或选择其他 --out 文件夹。</translation>
     </message>
     <message>
+        <source>training checkpoints and the LoRA</source>
+        <translation>训练检查点和 LoRA</translation>
+    </message>
+    <message>
+        <source>Free up space, or give --out a folder on another disk.</source>
+        <translation>请释放空间，或为 --out 指定其他磁盘上的文件夹。</translation>
+    </message>
+    <message>
         <source>{path}: no such file or folder.</source>
         <translation>{path}：没有这个文件或文件夹。</translation>
     </message>
@@ -1329,7 +1337,7 @@
     </message>
     <message>
         <source>Use subject keys such as computer_network, a group (STEM, &apos;Social Science&apos;, Humanities, Other) or all.</source>
-        <translation>请使用科目键（如 computer_network）、类别（STEM、'Social Science'、Humanities、Other）或 all。</translation>
+        <translation>请使用科目键（如 computer_network）、类别（STEM、&apos;Social Science&apos;、Humanities、Other）或 all。</translation>
     </message>
     <message>
         <source>Unknown C-Eval subject {name}.</source>
