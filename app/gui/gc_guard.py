@@ -22,12 +22,21 @@ class GarbageCollectorGuard(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.threshold = gc.get_threshold()
+        self.frozen = False
         gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
         self.timer.start(self.INTERVAL_MS)
 
     def check(self) -> None:
+        if not self.frozen:
+            # First tick: the window and its pages are built. What exists now (modules, torch,
+            # the pages) lives as long as the app: move it out of the collector's sight, so a
+            # full collection scans only what came later (150 ms -> a few ms with torch loaded:
+            # it ran on the UI thread every few seconds and was the longest stall of a page switch).
+            self.frozen = True
+            gc.freeze()
+            return
         # Collect the youngest generation whose threshold was crossed, as gc itself would.
         counts = gc.get_count()
         for generation in (2, 1, 0):
