@@ -37,10 +37,6 @@ class PerplexityVerdict:
     broken: bool
     causes: tuple[str, ...] = ()
 
-    @property
-    def fraction_of_vocab(self) -> float:
-        return self.perplexity / self.vocab_size if self.vocab_size else 0.0
-
 
 def perplexity_verdict(perplexity: float, vocab_size: int) -> PerplexityVerdict:
     """Whether a measured perplexity says the model is broken (near random guessing)."""

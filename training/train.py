@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Set before CUDA starts (a no-op when it already has): long runs near the memory limit fragment less.
@@ -429,8 +429,4 @@ class _CallbackMixin:
 
     def mean_tokens_per_s(self) -> float | None:
         return sum(self._rates) / len(self._rates) if self._rates else None
-
-
-def settings_dict(s: TrainSettings) -> dict:
-    return {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(s).items()}
 

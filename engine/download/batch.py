@@ -110,10 +110,6 @@ class Downloader:
         self.concurrency = max(1, int(concurrency))
         self.backoff = max(0.0, float(backoff))
 
-    @classmethod
-    def from_settings(cls, settings, **kw) -> "Downloader":
-        return cls(proxy=settings.proxy, **kw)
-
     def _client(self, connections: int = 2):
         return make_client(proxy=self.proxy, timeout=self.timeout, max_connections=connections)
 

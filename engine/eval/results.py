@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Optional
 
 from ..atomic import atomic_write_text
-from .subjects import GROUPS, published_scores, subject_table
+from .subjects import GROUPS, subject_table
 
 SUMMARY = "summary.json"
 PREDICTIONS = "predictions.json"
@@ -138,12 +138,6 @@ def list_runs(root) -> list[RunRecord]:
         except OSError:
             return 0
     return sorted(runs, key=written, reverse=True)
-
-
-def published_for(split: str, few_shot: int) -> dict[str, float]:
-    """Upstream's published All score (percent) per model name for this setting ({} if none)."""
-    key = str(few_shot)
-    return {m["name"]: m[split][key] for m in published_scores() if key in m.get(split, {})}
 
 
 def comparison_rows(runs: list[RunRecord], published: list[tuple[str, float]] = (), *,

@@ -35,17 +35,9 @@ def subject_table() -> dict[str, Subject]:
     return {k: Subject(k, v[0], v[1], v[2]) for k, v in _table()["subjects"].items()}
 
 
-def group_name_zh(group: str) -> str:
-    return _table()["group_names_zh"].get(group, group)
-
-
 def published_scores() -> list[dict]:
     """Upstream's published C-Eval figures: ``[{id, name, val: {"0": %, "5": %}, test: {...}}]``."""
     return list(_table()["published"]["models"])
-
-
-def published_source() -> str:
-    return _table()["published"]["source"]
 
 
 def data_info() -> dict:

@@ -109,13 +109,6 @@ class LineChart(QWidget):
         s.item = self.plot.plot([], [], pen=pen, name=name)
         self._series[key] = s
 
-    def rename_series(self, key: str, name: str) -> None:
-        s = self._series[key]
-        s.name = name
-        label = self.legend.getLabel(s.item) if hasattr(self.legend, "getLabel") else None   # None: no legend
-        if label is not None:
-            label.setText(name)
-
     def set_data(self, key: str, xs, ys) -> None:
         s = self._series[key]
         s.xs, s.ys = list(xs), [float("nan") if y is None else float(y) for y in ys]
