@@ -57,7 +57,21 @@ def _settings(args):
     return s.with_(**changes).validate()
 
 
-def _reply(session, out, show_stats: bool) -> None:
+def _wait(request):
+    """The request's result; Ctrl+C meanwhile cancels it (the host stops at the next piece)."""
+    import concurrent.futures
+    import signal
+
+    previous = signal.signal(signal.SIGINT, lambda *_: request.cancel_token.cancel())
+    try:
+        while not request.done():
+            concurrent.futures.wait([request], timeout=0.1)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    return request.result()
+
+
+def _reply(session, host, out, show_stats: bool) -> None:
     def piece(text: str) -> None:
         out.write(text)
         out.flush()
@@ -67,16 +81,10 @@ def _reply(session, out, show_stats: bool) -> None:
             print(f"[{fitted.dropped_messages} older message(s) left out to fit the "
                   f"{fitted.context_size}-token context]", file=sys.stderr)
 
-    import signal
-
-    from engine.jobs import CancelToken
-    cancel = CancelToken()
-    # Ctrl+C during a reply stops it (what was generated is kept and saved), not the program.
-    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
-    try:
-        reply = session.reply(on_piece=piece, on_prompt=prompt_info, cancel=cancel)
-    finally:
-        signal.signal(signal.SIGINT, previous)
+    # On the host thread, which owns the model; Ctrl+C during a reply stops it (what was
+    # generated is kept and saved), not the program.
+    reply = _wait(host.run(lambda backend, cancel: session.reply(
+        backend=backend, cancel=cancel, on_piece=piece, on_prompt=prompt_info), name="chat reply"))
     if reply.stats.finish == "stopped":
         out.write("\n")
         print("[stopped]", file=sys.stderr)
@@ -91,48 +99,58 @@ def _reply(session, out, show_stats: bool) -> None:
               f"first token after {s.time_to_first_token:.2f} s, prompt {s.prompt_tokens} tokens]", file=sys.stderr)
 
 
-def check_fits(session, text: str) -> None:
+def check_fits(session, text: str, host=None) -> None:
     """Refuse a message that cannot fit in the context before it is saved (UserError), so the
-    history never keeps a question that was never answered (``ChatSession.check_fits``)."""
-    session.check_fits(text)
+    history never keeps a question that was never answered (``ChatSession.check_fits``; it
+    counts tokens, so with a ``host`` it runs on the host thread, against the host's model)."""
+    if host is None:
+        session.check_fits(text)
+        return
+    host.run(lambda backend, _cancel: session.check_fits(text, backend), name="check fits").result()
 
 
-def _send(session, text: str, show_stats: bool) -> None:
-    check_fits(session, text)
+def _send(session, host, text: str, show_stats: bool) -> None:
+    check_fits(session, text, host)
     session.add_user(text)
-    _reply(session, sys.stdout, show_stats)
+    _reply(session, host, sys.stdout, show_stats)
 
 
 def run(args) -> int:
     from app.cli.progress import cli_job
-    from engine.chat.backends import LoadOptions, load_model
+    from engine.chat.backends import LoadOptions
     from engine.chat.session import ChatSession
     from engine.history import History
+    from engine.host import ModelHost
     from engine.settings import SettingsStore
 
     store = SettingsStore()
     settings = _settings(args)
     options = LoadOptions(context_size=args.ctx, threads=args.threads or store.settings.effective_threads(),
                           use_gpu=store.settings.use_gpu, device=args.device, dtype=args.dtype, lora=args.lora)
-    progress, cancel, bar = cli_job(quiet=not sys.stderr.isatty())
+    progress, _cancel, bar = cli_job(quiet=not sys.stderr.isatty())
+    host = ModelHost()          # the model lives on the host's thread, as in `serve` and `eval`
+    history = None
     try:
-        backend = load_model(args.model, options, progress=progress, cancel=cancel)
-    finally:
-        bar.close()
-    history = _throwaway_history() if args.no_history else History()
-    try:
-        session = ChatSession.new(history, system_prompt=args.system, backend=backend,
-                                  template_choice=args.template, settings=settings)
+        try:
+            load = host.load(args.model, options, progress=progress)
+            info = load.result()
+        finally:
+            bar.close()
+        history = _throwaway_history() if args.no_history else History()
+        session = ChatSession.new(history, system_prompt=args.system, template_choice=args.template,
+                                  settings=settings)
+        session.use_model(info.facts, info.display_name, args.template)
         if session.template.warning:
             print(f"note: {session.template.warning}", file=sys.stderr)
         if args.prompt is not None:
-            _send(session, args.prompt, args.stats)
+            _send(session, host, args.prompt, args.stats)
             return 0
-        return _repl(session, history, args)
+        return _repl(session, host, history, args, info)
     finally:
-        backend.unload()
-        history.close()
-        if args.no_history:
+        host.shutdown(timeout=30)       # frees the model
+        if history is not None:
+            history.close()
+        if history is not None and args.no_history:
             import shutil
             shutil.rmtree(history.path.parent, ignore_errors=True)
 
@@ -145,11 +163,11 @@ def _throwaway_history():
     return History(Path(tempfile.mkdtemp(prefix="alpaca-chat-")) / "chat.sqlite3")
 
 
-def _repl(session, history, args) -> int:
+def _repl(session, host, history, args, info) -> int:
     from pathlib import Path
     from engine.chat.session import ChatSession
 
-    print(f"Chatting with {session.backend.display_name} ({session.template.label}). {REPL_HELP}",
+    print(f"Chatting with {info.display_name} ({session.template.label}). {REPL_HELP}",
           file=sys.stderr)
     while True:
         try:
@@ -161,8 +179,9 @@ def _repl(session, history, args) -> int:
         if not cmd or cmd in ("/exit", "/quit"):
             return 0
         if cmd == "/reset":
-            session = ChatSession.new(history, system_prompt=args.system, backend=session.backend,
-                                      template_choice=args.template, settings=session.settings)
+            session = ChatSession.new(history, system_prompt=args.system, template_choice=args.template,
+                                      settings=session.settings)
+            session.use_model(info.facts, info.display_name, args.template)
             print("[new chat]", file=sys.stderr)
             continue
         if cmd.startswith("/save"):
@@ -177,6 +196,6 @@ def _repl(session, history, args) -> int:
             print(REPL_HELP, file=sys.stderr)
             continue
         try:
-            _send(session, line, args.stats)
+            _send(session, host, line, args.stats)
         except UserError as exc:
             print(f"error: {exc}", file=sys.stderr)
