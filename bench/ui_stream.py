@@ -159,7 +159,7 @@ def main() -> int:
         tokens = page.session.thread()[-1].tokens
         # Moving between pages while the next reply streams (each page is already built).
         page.input.setPlainText("And another one, please.")
-        cycle = ["models", "quantize", "merge", "chat"]
+        cycle = ["models", "quantize", "merge", "train", "server", "evaluate", "settings", "chat"]
         switches = 0
         meter.start()
         page.controller.send()

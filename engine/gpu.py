@@ -33,3 +33,28 @@ def detect_gpus(*, progress=None, cancel=None) -> GpuReport:
         elif getattr(torch.backends, "mps", None) and torch.backends.mps.is_available():
             device = "mps"
     return GpuReport(offload, device)
+
+
+def detect_gpus_isolated(*, progress=None, cancel=None) -> GpuReport:
+    """``detect_gpus`` in a child process when torch is not imported here yet.
+
+    Importing torch (and llama.cpp) holds the GIL for long stretches, so doing it on a worker
+    thread of the GUI still froze the UI for up to a second; the child costs the same CPU
+    but the GUI thread keeps running.  Falls back to this process if the child fails.
+    """
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    if "torch" in sys.modules and "llama_cpp" in sys.modules:
+        return detect_gpus()
+    code = ("import json; from engine.gpu import detect_gpus; r = detect_gpus(); "
+            "print(json.dumps([r.llama_cpp_offload, r.torch_device]))")
+    try:
+        done = subprocess.run([sys.executable, "-c", code], cwd=Path(__file__).resolve().parents[1],
+                              capture_output=True, text=True, timeout=120, check=True)
+        offload, device = json.loads(done.stdout.strip().splitlines()[-1])
+        return GpuReport(bool(offload), str(device))
+    except (OSError, subprocess.SubprocessError, ValueError, IndexError):
+        return detect_gpus()

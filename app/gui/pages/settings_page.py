@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QFormLayout, Q
                                QVBoxLayout)
 
 from engine import paths
-from engine.gpu import detect_gpus
+from engine.gpu import detect_gpus_isolated
 from engine.settings import Settings, physical_cores
 
 from ..i18n import LANGUAGE_NAMES
@@ -120,8 +120,8 @@ class SettingsPage(Page):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().showEvent(event)
-        if self._gpu_job is None:        # probe once, when the page is first seen (imports torch)
-            self._gpu_job = self.context.jobs.run_quietly("Detect GPU", detect_gpus)
+        if self._gpu_job is None:        # probe once, when the page is first seen (torch: in a child process)
+            self._gpu_job = self.context.jobs.run_quietly("Detect GPU", detect_gpus_isolated)
             self._gpu_job.finished.connect(self._show_gpu_report)
 
     @Slot(object)
