@@ -14,6 +14,7 @@ inputs' content, the builder's source code and the library versions (``build_key
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import inspect
@@ -330,3 +331,30 @@ def _build_smollm2_hf(gguf_path: Path, out: Path) -> None:
 
 def read_json(path: os.PathLike | str):
     return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@contextlib.contextmanager
+def main_window(qtbot, store=None, *, size: tuple[int, int] | None = None):
+    """The app's main window, shown (``size``: resized first); closed down after: jobs and the
+    model host shut down, the chat history closed, the log view detached, garbage collected on
+    this (the UI) thread."""
+    import gc
+
+    from app.gui.application import create_window
+    from engine.settings import SettingsStore
+
+    win = create_window(store if store is not None else SettingsStore())
+    qtbot.addWidget(win)
+    try:
+        if size is not None:
+            win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        yield win
+    finally:
+        win.context.jobs.shutdown()
+        chat = win.pages.get("chat")
+        if chat is not None and hasattr(chat, "history"):
+            chat.history.close()
+        win.log_view.detach()
+        gc.collect()     # Qt wrappers freed here, on the UI thread, not later on a worker thread

@@ -8,17 +8,13 @@ from app.gui.application import create_window
 from app.gui.worker import JobState
 from engine.hashing import sha256_file
 from engine.settings import SettingsStore
+from tests.factory import main_window
 
 
 @pytest.fixture
 def window(qtbot):
-    win = create_window(SettingsStore())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.context.jobs.shutdown()
-    win.log_view.detach()
+    with main_window(qtbot) as win:
+        yield win
 
 
 def _sidebar_ids(win):

@@ -1,33 +1,20 @@
 """The menu bar lists every action with its keys; the keys work; dropping models opens the right page."""
 from __future__ import annotations
 
-import gc
-
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from app.gui.application import create_window
-from engine.settings import SettingsStore
+from tests.factory import main_window
 
 LONG = 60_000
 
 
 @pytest.fixture
 def window(qtbot):
-    win = create_window(SettingsStore())
-    qtbot.addWidget(win)
-    win.resize(1280, 720)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.context.jobs.shutdown()
-    chat = win.pages.get("chat")
-    if chat is not None and hasattr(chat, "history"):
-        chat.history.close()
-    win.log_view.detach()
-    gc.collect()
+    with main_window(qtbot, size=(1280, 720)) as win:
+        yield win
 
 
 def _menu_titles(win):

@@ -1,29 +1,17 @@
 """The window fits a small laptop screen: 1024×640 and 1280×720, every page with its primary button in view."""
 from __future__ import annotations
 
-import gc
-
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from app.gui.application import create_window
-from engine.settings import SettingsStore
+from tests.factory import main_window
 
 
 @pytest.fixture
 def window(qtbot):
-    win = create_window(SettingsStore())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.context.jobs.shutdown()
-    chat = win.pages.get("chat")
-    if chat is not None and hasattr(chat, "history"):
-        chat.history.close()
-    win.log_view.detach()
-    gc.collect()
+    with main_window(qtbot) as win:
+        yield win
 
 
 def _in_view(window, widget) -> bool:
