@@ -8,18 +8,16 @@ offers to chat with the Q4_K_M file (not the F16 conversion kept beside it).
 """
 from __future__ import annotations
 
-import gc
 import json
 
 import pytest
 from PySide6.QtCore import Qt
 
-from app.gui.application import create_window
 from app.gui.pages.models_page import COL_STATE
 from app.gui.pages.quantize_page import TYPES
 from app.gui.worker import JobState
 from engine.chat.presets import GenerationSettings
-from engine.settings import SettingsStore
+from tests.factory import main_window
 from tests.journey_fixtures import PROMPT, TARGET, build_inputs, gguf_file_type, gguf_vocab, install_loras
 
 LONG = 180_000
@@ -46,17 +44,8 @@ def _click_sidebar(qtbot, window, page_id: str) -> None:
 
 @pytest.fixture
 def window(qtbot):
-    win = create_window(SettingsStore())
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.context.jobs.shutdown()
-    chat = win.pages["chat"]        # jobs.shutdown() ended the model host too: the model is freed
-    chat.history.close()
-    win.log_view.detach()
-    gc.collect()     # Qt wrappers freed here, on the UI thread, not later on a worker thread
+    with main_window(qtbot, size=(1280, 800)) as win:
+        yield win
 
 
 def test_merge_quantize_chat_through_the_window(window, qtbot, models):
@@ -168,6 +157,7 @@ def test_sidebar_pages_see_outputs_made_after_the_window_opened(window, qtbot, m
 
     _click_sidebar(qtbot, window, "quantize")
     quantize = window.pages["quantize"]
+    qtbot.waitUntil(lambda: not quantize.listing, timeout=LONG)         # listed off the UI thread
     assert quantize.source.findData(str(merged)) == 1 and "just merged" in quantize.source.itemText(1)
     assert quantize.current_model_dir() == str(merged)
     qtbot.waitUntil(lambda: quantize.info is not None, timeout=LONG)
