@@ -358,3 +358,11 @@ def main_window(qtbot, store=None, *, size: tuple[int, int] | None = None):
             chat.history.close()
         win.log_view.detach()
         gc.collect()     # Qt wrappers freed here, on the UI thread, not later on a worker thread
+
+
+def alpaca_sample(folder: os.PathLike | str, n: int) -> Path:
+    """The first ``n`` records of the shared ``alpaca_zh_sample.json``, written to ``folder/train.json``."""
+    recs = json.loads(shared_file("alpaca_zh_sample.json").read_text(encoding="utf-8"))[:n]
+    path = Path(folder) / "train.json"
+    path.write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
+    return path

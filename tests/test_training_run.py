@@ -14,10 +14,7 @@ from training.train import TrainSettings, plan_training, run_training
 
 @pytest.fixture(scope="module")
 def sft_data(tmp_path_factory):
-    recs = json.loads(factory.shared_file("alpaca_zh_sample.json").read_text(encoding="utf-8"))[:8]
-    path = tmp_path_factory.mktemp("sft") / "train.json"
-    path.write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
-    return path
+    return factory.alpaca_sample(tmp_path_factory.mktemp("sft"), 8)
 
 
 def _settings(base, data, out, **kw):
