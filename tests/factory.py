@@ -344,7 +344,15 @@ def main_window(qtbot, store=None, *, size: tuple[int, int] | None = None):
     from engine.settings import SettingsStore
 
     win = create_window(store if store is not None else SettingsStore())
-    qtbot.addWidget(win)
+
+    def end_jobs(w) -> None:
+        # pytest-qt closes the window before this fixture's own teardown: a job still running
+        # then would make closeEvent ask "Cancel them and quit?" in a modal box (a hang offscreen).
+        for job in w.context.jobs.active():
+            job.cancel()
+        qtbot.waitUntil(lambda: not w.context.jobs.active(), timeout=60000)
+
+    qtbot.addWidget(win, before_close_func=end_jobs)
     try:
         if size is not None:
             win.resize(*size)
