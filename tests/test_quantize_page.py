@@ -117,6 +117,7 @@ def test_merged_folder_is_offered_first(qtbot, models, tmp_path):
     qtbot.addWidget(page)
     page.show()
     try:
+        qtbot.waitUntil(lambda: not page.listing, timeout=LONG)     # the folder is listed off the UI thread
         assert "just merged" in page.source.currentText()
         qtbot.waitUntil(lambda: page.info is not None, timeout=LONG)
         assert page.current_model_dir() == str(target)
@@ -142,6 +143,7 @@ def test_meta_format_merge_output_is_offered_and_quantized(qtbot, models, tmp_pa
     page.resize(1100, 760)
     page.show()
     try:
+        qtbot.waitUntil(lambda: not page.listing, timeout=LONG)     # the folder is listed off the UI thread
         assert page.source.currentText() == "chinese-llama-7b-pth (just merged)"
         qtbot.waitUntil(lambda: page.info is not None, timeout=LONG)
         assert page.current_model_dir() == str(target)

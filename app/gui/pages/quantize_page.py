@@ -95,7 +95,8 @@ class QuantizePage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
 
-        self._fill_sources()
+        self._lists = self._listed = 0
+        self._fill_sources(then=self._read_chosen)      # off the UI thread; read when it arrives if shown
         self._select_type(ui("quantize.type") or DEFAULT_TYPE)
         self._update_outputs()
         context.library_changed.connect(self._library_changed)
@@ -119,11 +120,34 @@ class QuantizePage(Page):
         found = [p for p in merged.iterdir() if folder_kind(p) in (HF, META)]
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
-    def _fill_sources(self, keep: str | None = None) -> None:
+    @property
+    def listing(self) -> bool:
+        """True while the merged-models folder is being read (off the UI thread)."""
+        return self._listed < self._lists
+
+    def _fill_sources(self, keep: str | None = None, then=None):
+        """List the merged-models folder from a query (it reads every folder's files); the newest read wins."""
+        self._lists = getattr(self, "_lists", 0) + 1
+        number = self._lists
+        return self.context.jobs.query(self._merged_folders,
+                                       lambda folders: self._sources_read(number, folders, keep, then),
+                                       title="List merged models", receiver=self)
+
+    def _sources_read(self, number: int, folders: list, keep: str | None, then) -> None:
+        if number < self._lists:
+            return
+        self._listed = number
+        if keep is None and (self.info is not None or self.inspect_job is not None):
+            keep = self.current_model_dir()         # chosen meanwhile (open_with, Other…): stays chosen
+        self._show_sources(folders, keep)
+        if then is not None:
+            then()
+
+    def _show_sources(self, folders: list, keep: str | None = None) -> None:
         self.source.blockSignals(True)
         self.source.clear()
         self.source.addItem(self.tr("Choose a model folder…"), "")
-        for i, folder in enumerate(self._merged_folders()):
+        for i, folder in enumerate(folders):
             label = self.tr("{name} (just merged)").format(name=folder.name) if i == 0 else folder.name
             self.source.addItem(label, str(folder))
         remembered = keep or self.context.store.ui_value("quantize.model_dir")
@@ -143,15 +167,18 @@ class QuantizePage(Page):
         # an untouched page moves to the newest merge.
         if self.job is None or not self.job.is_active:
             chosen = self.info is not None or self.inspect_job is not None
-            self._fill_sources(keep=self.current_model_dir() if chosen else None)
-        if self.info is None and self.inspect_job is None and self.current_model_dir():
+            self._fill_sources(keep=self.current_model_dir() if chosen else None, then=self._read_chosen)
+        else:
+            self._read_chosen()
+
+    def _read_chosen(self) -> None:
+        if self.info is None and self.inspect_job is None and self.current_model_dir() and self.isVisible():
             self._inspect(self.current_model_dir())
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt API)
         # The folder chosen at start (the newest merge, or the one remembered) is read once, on a job.
         super().showEvent(event)
-        if self.info is None and self.inspect_job is None and self.current_model_dir():
-            self._inspect(self.current_model_dir())
+        self._read_chosen()
 
     def open_with(self, model_dir=None, **_ignored) -> None:
         """Pre-fill the source (the Merge page sends its output folder)."""
