@@ -46,13 +46,14 @@ def main(lang: str = "en") -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    from app.gui.application import create_window
+    from app.gui.application import apply_style, create_window
     from engine.chat.model_list import starter_model
     from engine.chat.session import ChatSession
     from engine.settings import SettingsStore
 
     store = SettingsStore()
     store.settings.language = "" if lang == "en" else lang
+    apply_style(app)        # the style sheet the app starts with
     window = create_window(store)
     window.show()
     window.show_page("chat")

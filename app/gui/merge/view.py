@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QPushButton, QScrollArea, QVBoxLayout, QWidget)
+                               QGridLayout, QLineEdit, QListWidget, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from ..run_bar import RunBar
 
@@ -32,16 +32,17 @@ class MergeView(QWidget):
         self.lora_note = QLabel()
         self.lora_note.setObjectName("hint")
         self.lora_note.setWordWrap(True)
-        lora_buttons = QHBoxLayout()
-        for b in (self.add_lora, self.remove_lora, self.up_lora, self.down_lora):
-            lora_buttons.addWidget(b)
-        lora_buttons.addStretch(1)
+        lora_buttons = QGridLayout()       # two rows of two: the column stays narrow at 1024 px
+        for i, b in enumerate((self.add_lora, self.remove_lora, self.up_lora, self.down_lora)):
+            lora_buttons.addWidget(b, i // 2, i % 2)
+        lora_buttons.setColumnStretch(2, 1)
         lora_col = QVBoxLayout()
         lora_col.addWidget(self.loras)
         lora_col.addLayout(lora_buttons)
         lora_col.addWidget(self.lora_note)
         what = QGroupBox(self.tr("1. Model to build"))
         f1 = QFormLayout(what)
+        f1.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # labels above fields: fits 1024 px
         f1.addRow(self.tr("Model"), self.target)
         f1.addRow(self.tr("LoRAs, in merge order"), lora_col)
 
@@ -60,6 +61,7 @@ class MergeView(QWidget):
         self.base_status.setWordWrap(True)
         base_box = QGroupBox(self.tr("2. Original LLaMA"))
         f2 = QFormLayout(base_box)
+        f2.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # labels above fields: fits 1024 px
         f2.addRow(self.tr("Base model"), base_row)
         f2.addRow("", self.base_status)
         self.base_status.hide()
@@ -79,6 +81,7 @@ class MergeView(QWidget):
         out_row.addWidget(self.browse_out_button)
         out_box = QGroupBox(self.tr("3. Output"))
         f3 = QFormLayout(out_box)
+        f3.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)   # labels above fields: fits 1024 px
         f3.addRow(self.tr("Format"), self.format)
         f3.addRow(self.tr("Precision"), self.dtype)
         f3.addRow(self.tr("Output folder"), out_row)
@@ -123,10 +126,10 @@ class MergeView(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(heading)
         columns = QHBoxLayout()
-        columns.addWidget(scroll, 3)
+        columns.addWidget(scroll, 2)
         plan_col = QVBoxLayout()
         plan_col.addWidget(plan_box)
         plan_col.addStretch(1)
-        columns.addLayout(plan_col, 2)
+        columns.addLayout(plan_col, 1)
         outer.addLayout(columns, 1)
         outer.addWidget(self.run_bar)
